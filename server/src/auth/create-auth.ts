@@ -1,0 +1,79 @@
+import { betterAuth } from "better-auth";
+import { jwt } from "better-auth/plugins";
+import type { Kysely } from "kysely";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { profile } from "../profile/profile-plugin.js";
+
+/** Set from the socket or the configured proxy header before Better Auth sees the request. */
+export const CLIENT_IP_HEADER = "x-gatehouse-client-ip";
+
+export type AuthConfig = Pick<
+	Config,
+	"baseURL" | "secret" | "trustedOrigins" | "cookieSameSite" | "sessionCookieCacheSeconds"
+>;
+
+/** JWTs live a week; `get-session` does not mint one (clients ask `/api/auth/token` when they need one). */
+export const JWT_LIFETIME = "7d";
+
+export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger) {
+	return betterAuth({
+		appName: "Gatehouse",
+		baseURL: config.baseURL,
+		secret: config.secret,
+		trustedOrigins: config.trustedOrigins,
+		database: { db: kysely, type: "postgres", transaction: true },
+		emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+		session: config.sessionCookieCacheSeconds
+			? { cookieCache: { enabled: true, maxAge: config.sessionCookieCacheSeconds } }
+			: {},
+		rateLimit: {
+			enabled: true,
+			// Shared by every instance on the same database.
+			storage: "database",
+			window: 60,
+			max: 100,
+			customRules: {
+				"/sign-in/email": { window: 60, max: 10 },
+				"/sign-up/email": { window: 60, max: 10 },
+				// Cheap reads: a database-backed counter would cost more than the read it guards.
+				"/get-session": false,
+				"/jwks": false,
+			},
+		},
+		advanced: {
+			// get-session then reads session and user in one query instead of two.
+			database: { joins: true },
+			ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+			defaultCookieAttributes:
+				config.cookieSameSite === "none"
+					? { sameSite: "none", secure: true, partitioned: true }
+					: { sameSite: config.cookieSameSite },
+		},
+		// Let errors that are not Better Auth's own reach the app's error handler (503 when the
+		// database is down, a JSON body always) instead of a bare 500.
+		onAPIError: { throw: true },
+		logger: {
+			level: "warn",
+			log: (level, message) => (level === "error" ? log.error(message) : level === "warn" ? log.warn(message) : log.info(message)),
+		},
+		telemetry: { enabled: false },
+		plugins: [
+			jwt({
+				jwks: { keyPairConfig: { alg: "RS256", modulusLength: 2048 } },
+				jwt: {
+					issuer: config.baseURL,
+					audience: config.baseURL,
+					expirationTime: JWT_LIFETIME,
+					definePayload: ({ user }) => ({ email: user.email, name: user.name }),
+				},
+				// The docs' default signs a JWT on every get-session: a key read, a decryption and an
+				// RS256 signature per call. Clients fetch one from /token when they need it.
+				disableSettingJwtHeader: true,
+			}),
+			profile(),
+		],
+	});
+}
+
+export type Auth = ReturnType<typeof createAuth>;

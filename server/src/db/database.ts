@@ -1,0 +1,57 @@
+import type { Kysely } from "kysely";
+import { startEmbeddedPostgres } from "./embedded.js";
+import { createKysely } from "./kysely.js";
+import { RetryingPool, createPostgresPool } from "./pool.js";
+
+export interface Database {
+	pool: RetryingPool;
+	/** What Better Auth runs on; shares `pool`. */
+	kysely: Kysely<any>;
+	/** Where the data lives, for the start-up line; never contains a password. */
+	description: string;
+	close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+	/** Postgres URL; without one, the embedded database in `dataDir`. */
+	databaseUrl: string | undefined;
+	dataDir: string;
+	onIdleError: (error: Error) => void;
+}
+
+export async function openDatabase({ databaseUrl, dataDir, onIdleError }: DatabaseOptions): Promise<Database> {
+	if (databaseUrl) {
+		const pool = createPostgresPool(databaseUrl, onIdleError);
+		return withKysely(pool, describeUrl(databaseUrl), () => pool.end());
+	}
+	const embedded = await startEmbeddedPostgres(dataDir);
+	// One connection: the socket server interleaves connections per protocol message, which
+	// corrupts concurrent transactions (shared/notes/pglite.md).
+	const pool = new RetryingPool({
+		host: embedded.socketDir,
+		port: 5432,
+		user: "postgres",
+		database: "postgres",
+		max: 1,
+		connectionTimeoutMillis: 10_000,
+	});
+	pool.on("error", onIdleError);
+	return withKysely(pool, `embedded PGlite in ${dataDir}/pglite (set DATABASE_URL to use Neon or any Postgres)`, async () => {
+		await pool.end();
+		await embedded.stop();
+	});
+}
+
+function withKysely(pool: RetryingPool, description: string, close: () => Promise<void>): Database {
+	let closing: Promise<void> | undefined;
+	return { pool, kysely: createKysely(pool), description, close: () => (closing ??= close()) };
+}
+
+/** `postgresql://user@host:port/db (TLS verify-full)`, password left out. */
+export function describeUrl(databaseUrl: string): string {
+	const url = new URL(databaseUrl);
+	const sslmode = url.searchParams.get("sslmode");
+	const user = url.username ? `${decodeURIComponent(url.username)}@` : "";
+	const tls = sslmode && sslmode !== "disable" ? ` (TLS ${sslmode})` : " (no TLS)";
+	return `postgresql://${user}${url.host}${url.pathname}${tls}`;
+}

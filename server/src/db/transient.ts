@@ -1,0 +1,43 @@
+/**
+ * Errors that mean "the database was briefly unreachable", not "the query was wrong":
+ * what Neon's scale-to-zero, a restart or a network blip produce. Work that is safe to repeat
+ * may be retried on these; anything else must surface at once.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+	if (!(error instanceof Error)) return false;
+	const { code } = error as { code?: unknown };
+	if (typeof code === "string") {
+		// 08xxx connection exceptions; 57P01-57P03 admin shutdown, crash shutdown, cannot connect now.
+		if (code.startsWith("08") || code === "57P01" || code === "57P02" || code === "57P03") return true;
+		if (["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "ENOENT"].includes(code)) {
+			return true;
+		}
+	}
+	return /Connection terminated|timeout expired|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error/i.test(
+		error.message,
+	);
+}
+
+export interface RetryOptions {
+	/** Attempts after the first. @default 4 */
+	retries?: number;
+	/** First wait; doubles each time. @default 200 */
+	initialDelayMs?: number;
+	/** Called before each wait, e.g. to log. */
+	onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
+/** Runs idempotent database work again, with exponential backoff, when it fails transiently. */
+export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+	const { retries = 4, initialDelayMs = 200, onRetry } = options;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await work();
+		} catch (error) {
+			if (attempt > retries || !isTransientDatabaseError(error)) throw error;
+			const delayMs = initialDelayMs * 2 ** (attempt - 1);
+			onRetry?.(error, attempt, delayMs);
+			await new Promise((resolve) => setTimeout(resolve, delayMs));
+		}
+	}
+}

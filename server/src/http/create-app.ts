@@ -1,0 +1,71 @@
+import cors from "cors";
+import express, { type Express } from "express";
+import type pg from "pg";
+import type { Auth } from "../auth/create-auth.js";
+import { createJwtVerifier } from "../auth/jwt-verifier.js";
+import { requireAuth } from "../auth/require-auth.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { profileRoutes } from "../profile/profile-routes.js";
+import { authHandler } from "./auth-handler.js";
+import { clientIp } from "./client-ip.js";
+import { health } from "./health.js";
+import { originGuard } from "./origin-guard.js";
+import { BODY_LIMIT_BYTES, errorHandler, notFound, sendError } from "./http-error.js";
+
+export interface AppOptions {
+	config: Pick<Config, "baseURL" | "trustedOrigins" | "trustProxy" | "clientIpHeader">;
+	auth: Auth;
+	pool: pg.Pool;
+	log: Logger;
+	/** Why the server can't serve yet (database still unreachable at start), or undefined when ready. */
+	notReadyReason?: () => string | undefined;
+	/** A built front end to serve at `/` (the demo). */
+	staticDir?: string;
+}
+
+/**
+ * The HTTP app, top to bottom: health, CORS (before the auth handler, or preflights 404), the
+ * client IP, Better Auth (before any body parser), then the app's own JSON routes. Builds
+ * everything from its arguments; does no I/O until a request comes.
+ */
+export function createApp({ config, auth, pool, log, notReadyReason = () => undefined, staticDir }: AppOptions): Express {
+	const trustedOrigins = [config.baseURL, ...config.trustedOrigins];
+	const app = express();
+	app.disable("x-powered-by");
+	app.set("trust proxy", config.trustProxy);
+	app.use((_req, res, next) => {
+		res.setHeader("x-content-type-options", "nosniff");
+		res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
+		res.setHeader("x-frame-options", "DENY");
+		next();
+	});
+
+	app.get("/health", health(pool, notReadyReason));
+	app.use("/api", cors({ origin: trustedOrigins, credentials: true, maxAge: 600 }), (_req, res, next) => {
+		res.setHeader("cache-control", "no-store");
+		const reason = notReadyReason();
+		if (reason) return sendError(res, 503, "NOT_READY", reason);
+		next();
+	}, originGuard(trustedOrigins));
+	app.use("/api/auth", clientIp(config.clientIpHeader));
+	app.all("/api/auth/*splat", authHandler(auth, config.baseURL));
+
+	app.use(express.json({ limit: BODY_LIMIT_BYTES }));
+	const verifyJwt = createJwtVerifier({
+		jwks: () => auth.api.getJwks(),
+		issuer: config.baseURL,
+		audience: config.baseURL,
+	});
+	const signedIn = requireAuth({
+		verifyJwt,
+		getSessionUser: async (headers) => (await auth.api.getSession({ headers }))?.user ?? null,
+		trustedOrigins,
+	});
+	app.use("/api/profile", profileRoutes(pool, signedIn));
+
+	if (staticDir) app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));
+	app.use(notFound);
+	app.use(errorHandler(log));
+	return app;
+}

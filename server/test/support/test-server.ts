@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../src/config.js";
+import type { Logger } from "../../src/logger.js";
+import { type RunningServer, startServer } from "../../src/server.js";
+import { createTestDatabase } from "./postgres.js";
+
+export type Backend = "postgres" | "embedded";
+export const BACKENDS: Backend[] = ["postgres", "embedded"];
+
+export const TEST_SECRET = "test-secret-that-is-long-enough-0123456789";
+/** An origin the test server trusts, as a browser page on the Docusaurus dev port would send. */
+export const TRUSTED_ORIGIN = "http://localhost:3000";
+
+export interface TestServer {
+	server: RunningServer;
+	baseURL: string;
+	/** Every line the server logged, for assertions about what it says (and never says). */
+	logs: string[];
+	env: Record<string, string>;
+	/** Stops and starts again on the same database and port. */
+	restart(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export async function startTestServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+	const port = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-test-"));
+	const database = backend === "postgres" ? await createTestDatabase() : undefined;
+	const fullEnv: Record<string, string> = {
+		NODE_ENV: "test",
+		PORT: String(port),
+		DATA_DIR: dataDir,
+		BETTER_AUTH_SECRET: TEST_SECRET,
+		// Tests speak for many clients from one machine, through X-Forwarded-For set by a local "proxy".
+		TRUST_PROXY: "loopback",
+		...(database ? { DATABASE_URL: database.url } : {}),
+		...env,
+	};
+	const logs: string[] = [];
+	const log: Logger = {
+		info: (message) => logs.push(`info: ${message}`),
+		warn: (message) => logs.push(`warn: ${message}`),
+		error: (message, error) => logs.push(`error: ${message} ${error instanceof Error ? error.message : (error ?? "")}`),
+	};
+	const start = async () => {
+		const server = await startServer(loadConfig(fullEnv), { log });
+		await server.ready;
+		return server;
+	};
+	const handle: TestServer = {
+		server: await start(),
+		baseURL: `http://localhost:${port}`,
+		logs,
+		env: fullEnv,
+		async restart() {
+			await handle.server.stop();
+			handle.server = await start();
+		},
+		async close() {
+			await handle.server.stop();
+			await database?.drop();
+			rmSync(dataDir, { recursive: true, force: true });
+		},
+	};
+	return handle;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once("error", reject);
+		probe.listen(0, "127.0.0.1", () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+}
