@@ -33,6 +33,7 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	const trustedOrigins = [config.baseURL, ...config.trustedOrigins];
 	const app = express();
 	app.disable("x-powered-by");
+	app.set("etag", false); // API answers are no-store; hashing each body buys nothing
 	app.set("trust proxy", config.trustProxy);
 	app.use((_req, res, next) => {
 		res.setHeader("x-content-type-options", "nosniff");
