@@ -1,9 +1,19 @@
+import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 // One Vitest config; each part of the house is a project. `npm test` runs them all.
 export default defineConfig({
 	test: {
 		projects: [
+			{
+				plugins: [react()],
+				test: {
+					name: "react",
+					include: ["packages/react/test/**/*.test.{ts,tsx}"],
+					environment: "jsdom",
+					setupFiles: ["packages/react/test/setup.ts"],
+				},
+			},
 			{
 				test: {
 					name: "server",

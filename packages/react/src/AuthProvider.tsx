@@ -1,0 +1,97 @@
+"use client";
+import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, createContext, useContext, useMemo, useState } from "react";
+import { type AuthClient, createGatehouseClient } from "./auth-client.js";
+import { type Labels, type Locale, en } from "./labels.js";
+
+export type LabelOverrides = Partial<Omit<Labels, "errors">> & { errors?: Partial<Labels["errors"]> };
+
+export interface AuthProviderProps {
+	/** The auth server's origin, e.g. `https://auth.example.com`. Required: nothing is guessed from `window`. */
+	baseURL: string;
+	children?: ReactNode;
+	/**
+	 * How to change page. Pass your router's (`history.push`, `router.navigate`); the default does a
+	 * full page load with `window.location.assign`.
+	 */
+	navigate?: (to: string) => void;
+	/** Strings and direction; import one from `@gatehouse/react/locales/<code>`. @default en */
+	locale?: Locale;
+	/** Replace any string of the locale. */
+	labels?: LabelOverrides;
+	/** Where the sign-in page lives. @default "/sign-in" */
+	signInPath?: string;
+	/** Where the sign-up page lives. @default "/sign-up" */
+	signUpPath?: string;
+	/** Where to go after signing in when no `redirectTo` says otherwise. @default "/" */
+	afterSignInPath?: string;
+	/** A QueryClient to use; by default the host's (from its QueryClientProvider) or one of our own. */
+	queryClient?: QueryClient;
+	/** An existing Better Auth client; by default one is made for `baseURL`. */
+	client?: AuthClient;
+}
+
+export interface AuthContextValue {
+	client: AuthClient;
+	baseURL: string;
+	locale: Locale;
+	labels: Labels;
+	navigate: (to: string) => void;
+	paths: { signIn: string; signUp: string; afterSignIn: string };
+	queryClient: QueryClient;
+}
+
+const AuthContext = createContext<AuthContextValue | undefined>(undefined);
+
+const assign = (to: string) => window.location.assign(to);
+
+/**
+ * Makes one Better Auth client and one session query for everything below it. Joins the host's
+ * React Query client when there is one. Renders the same markup on the server and on the first
+ * client render: nothing here touches `window` until an event or an effect.
+ */
+export function AuthProvider({
+	baseURL,
+	children,
+	navigate = assign,
+	locale = en,
+	labels,
+	signInPath = "/sign-in",
+	signUpPath = "/sign-up",
+	afterSignInPath = "/",
+	queryClient: explicitQueryClient,
+	client: explicitClient,
+}: AuthProviderProps) {
+	if (!baseURL) throw new Error("<AuthProvider> needs `baseURL`: the auth server's origin, e.g. https://auth.example.com.");
+	const hostQueryClient = useContext(QueryClientContext);
+	const [ownQueryClient] = useState(() => ((explicitQueryClient ?? hostQueryClient) ? undefined : new QueryClient()));
+	const queryClient = explicitQueryClient ?? hostQueryClient ?? ownQueryClient!;
+	const client = useMemo(() => explicitClient ?? createGatehouseClient(baseURL), [explicitClient, baseURL]);
+	const value = useMemo<AuthContextValue>(
+		() => ({
+			client,
+			baseURL,
+			locale,
+			labels: { ...locale.labels, ...labels, errors: { ...locale.labels.errors, ...labels?.errors } },
+			navigate,
+			paths: { signIn: signInPath, signUp: signUpPath, afterSignIn: afterSignInPath },
+			queryClient,
+		}),
+		[client, baseURL, locale, labels, navigate, signInPath, signUpPath, afterSignInPath, queryClient],
+	);
+	const provided = <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+	// Our own QueryClient goes on the context only when the host has none.
+	return ownQueryClient ? <QueryClientProvider client={ownQueryClient}>{provided}</QueryClientProvider> : provided;
+}
+
+/** The provider's value; throws a message that says how to fix a missing provider. */
+export function useAuthContext(component = "useAuthContext"): AuthContextValue {
+	const value = useContext(AuthContext);
+	if (!value) {
+		throw new Error(
+			`[gatehouse] \`${component}\` must be used within \`<AuthProvider>\`. Wrap your app in <AuthProvider baseURL="https://your-auth-server">. ` +
+				"On Docusaurus the @gatehouse/docusaurus plugin adds it around the site, but a site with its own src/theme/Root (or another plugin that wraps Root) replaces it: render <AuthRoot> from @gatehouse/docusaurus inside your Root.",
+		);
+	}
+	return value;
+}

@@ -1,0 +1,129 @@
+import { http, HttpResponse, delay } from "msw";
+
+/**
+ * A small stateful stand-in for the Gatehouse server, for unit tests of the kit's rendering
+ * (the real server is exercised by the end-to-end tests). One browser, one session.
+ */
+export const AUTH_URL = "http://auth.test";
+
+export interface FakeUser {
+	id: string;
+	name: string;
+	email: string;
+	password: string;
+	image?: string | null;
+	profile?: { softwareBackground: string | null; hardwareBackground: string | null };
+}
+
+export function createFakeAuthApi() {
+	const users = new Map<string, FakeUser>();
+	const state = {
+		signedIn: undefined as FakeUser | undefined,
+		calls: { getSession: 0, token: 0, signIn: 0, signUp: 0, signOut: 0, profile: 0 },
+		/** Answer the next sign-in / sign-up like this instead. */
+		failNext: undefined as undefined | "rate-limit" | "unreachable" | "unavailable",
+		tokenLifetimeSeconds: 3600,
+	};
+	const sessionOf = (user: FakeUser) => ({
+		session: { id: `s-${user.id}`, userId: user.id, token: `t-${user.id}`, expiresAt: new Date(Date.now() + 864e5).toISOString() },
+		user: { id: user.id, name: user.name, email: user.email, image: user.image ?? null, emailVerified: false },
+	});
+	const failure = () => {
+		const kind = state.failNext;
+		state.failNext = undefined;
+		if (kind === "rate-limit") {
+			return HttpResponse.json({ code: "RATE_LIMITED", message: "Too many attempts", retryAfter: 42 }, { status: 429, headers: { "retry-after": "42" } });
+		}
+		if (kind === "unreachable") return HttpResponse.error();
+		if (kind === "unavailable") return HttpResponse.json({ code: "DATABASE_UNAVAILABLE", message: "down" }, { status: 503 });
+		return undefined;
+	};
+
+	const handlers = [
+		http.get(`${AUTH_URL}/api/auth/get-session`, async () => {
+			state.calls.getSession++;
+			await delay(5);
+			return HttpResponse.json(state.signedIn ? sessionOf(state.signedIn) : null);
+		}),
+		http.post(`${AUTH_URL}/api/auth/sign-in/email`, async ({ request }) => {
+			state.calls.signIn++;
+			const failed = failure();
+			if (failed) return failed;
+			const { email, password } = (await request.json()) as { email: string; password: string };
+			const user = users.get(email.toLowerCase());
+			if (!user || user.password !== password) {
+				return HttpResponse.json({ code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" }, { status: 401 });
+			}
+			state.signedIn = user;
+			return HttpResponse.json({ redirect: false, token: "t", user: sessionOf(user).user });
+		}),
+		http.post(`${AUTH_URL}/api/auth/sign-up/email`, async ({ request }) => {
+			state.calls.signUp++;
+			const failed = failure();
+			if (failed) return failed;
+			const body = (await request.json()) as FakeUser & { profile?: Record<string, string> };
+			if (users.has(body.email.toLowerCase())) {
+				return HttpResponse.json({ code: "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL", message: "User already exists" }, { status: 422 });
+			}
+			if ((body.profile?.softwareBackground?.length ?? 0) > 2000) {
+				return HttpResponse.json(
+					{ code: "PROFILE_FIELD_TOO_LONG", field: "softwareBackground", message: "too long" },
+					{ status: 400 },
+				);
+			}
+			const user: FakeUser = {
+				id: `u${users.size + 1}`,
+				name: body.name,
+				email: body.email.toLowerCase(),
+				password: body.password,
+				profile: {
+					softwareBackground: body.profile?.softwareBackground?.trim() || null,
+					hardwareBackground: body.profile?.hardwareBackground?.trim() || null,
+				},
+			};
+			users.set(user.email, user);
+			state.signedIn = user;
+			return HttpResponse.json({ token: "t", user: sessionOf(user).user });
+		}),
+		http.post(`${AUTH_URL}/api/auth/sign-out`, () => {
+			state.calls.signOut++;
+			state.signedIn = undefined;
+			return HttpResponse.json({ success: true });
+		}),
+		http.get(`${AUTH_URL}/api/auth/token`, async () => {
+			state.calls.token++;
+			await delay(10);
+			if (!state.signedIn) return HttpResponse.json({ code: "UNAUTHORIZED" }, { status: 401 });
+			return HttpResponse.json({ token: fakeJwt(state.signedIn.id, state.tokenLifetimeSeconds, state.calls.token) });
+		}),
+		http.get(`${AUTH_URL}/api/profile`, () => {
+			state.calls.profile++;
+			if (!state.signedIn) return HttpResponse.json({ code: "UNAUTHORIZED" }, { status: 401 });
+			return HttpResponse.json({ userId: state.signedIn.id, ...state.signedIn.profile, updatedAt: null });
+		}),
+		http.put(`${AUTH_URL}/api/profile`, async ({ request }) => {
+			if (!state.signedIn) return HttpResponse.json({ code: "UNAUTHORIZED" }, { status: 401 });
+			state.signedIn.profile = (await request.json()) as FakeUser["profile"];
+			return HttpResponse.json({ userId: state.signedIn.id, ...state.signedIn.profile, updatedAt: new Date().toISOString() });
+		}),
+	];
+
+	return {
+		handlers,
+		state,
+		addUser(user: Omit<FakeUser, "id">) {
+			const full = { id: `u${users.size + 1}`, ...user };
+			users.set(user.email, full);
+			return full;
+		},
+		signInAs(user: FakeUser) {
+			state.signedIn = user;
+		},
+	};
+}
+
+function fakeJwt(sub: string, lifetimeSeconds: number, serial: number): string {
+	const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+	const now = Math.floor(Date.now() / 1000);
+	return `${encode({ alg: "RS256", kid: "k" })}.${encode({ sub, iat: now, exp: now + lifetimeSeconds, n: serial })}.sig`;
+}
