@@ -16,6 +16,16 @@ export default defineConfig({
 			},
 			{
 				test: {
+					name: "e2e",
+					include: ["e2e/**/*.test.ts"],
+					environment: "node",
+					globalSetup: ["e2e/global-setup.ts"],
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+				},
+			},
+			{
+				test: {
 					name: "server",
 					include: ["server/test/**/*.test.ts"],
 					environment: "node",

@@ -11,6 +11,7 @@ import { authHandler } from "./auth-handler.js";
 import { clientIp } from "./client-ip.js";
 import { health } from "./health.js";
 import { originGuard } from "./origin-guard.js";
+import { staticSite } from "./static-site.js";
 import { BODY_LIMIT_BYTES, errorHandler, notFound, sendError } from "./http-error.js";
 
 export interface AppOptions {
@@ -65,7 +66,7 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	});
 	app.use("/api/profile", profileRoutes(pool, signedIn));
 
-	if (staticDir) app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));
+	if (staticDir) app.use(staticSite(staticDir));
 	app.use(notFound);
 	app.use(errorHandler(log));
 	return app;

@@ -25,7 +25,12 @@ export interface TestServer {
 	close(): Promise<void>;
 }
 
-export async function startTestServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+	/** A built front end to serve at / (the demo). */
+	staticDir?: string;
+}
+
+export async function startTestServer(backend: Backend, env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-test-"));
 	const database = backend === "postgres" ? await createTestDatabase() : undefined;
@@ -46,7 +51,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
 		error: (message, error) => logs.push(`error: ${message} ${error instanceof Error ? error.message : (error ?? "")}`),
 	};
 	const start = async () => {
-		const server = await startServer(loadConfig(fullEnv), { log });
+		const server = await startServer(loadConfig(fullEnv), { log, staticDir: options.staticDir });
 		await server.ready;
 		return server;
 	};
