@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark, each printing its figures as ratios against a baseline
 // measured in the same run. `npm run bench -- server` runs only the named ones.
+import { benchKitSize } from "./kit-size.js";
 import { benchServer } from "./server-throughput.js";
 
 const benches: Record<string, () => Promise<void>> = {
+	"kit-size": benchKitSize,
 	server: benchServer,
 };
 

@@ -5,7 +5,7 @@ import { cx } from "./cx.js";
 
 // The dialog (Radix, focus trap, scroll lock) is a separate chunk, fetched when first wanted.
 const loadContent = () => import("./SignInDialogContent.js");
-const SignInDialogContent = lazy(loadContent);
+const SignInDialogContent = /* @__PURE__ */ lazy(loadContent);
 
 export interface SignInDialogProps {
 	/** Controlled open state. */
