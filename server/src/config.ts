@@ -30,6 +30,12 @@ export interface Config {
 	cookieSameSite: "lax" | "strict" | "none";
 	/** Seconds a signed session cookie may answer `get-session` without the database; 0 = off. */
 	sessionCookieCacheSeconds: number;
+	/** `smtp://user:pass@host:587` or `smtps://…`; unset: the development outbox (not in production). */
+	smtpUrl: string | undefined;
+	/** The From of every email. @default "Gatehouse <no-reply@host of BETTER_AUTH_URL>" */
+	emailFrom: string;
+	/** Refuse sign-in until the email address is verified by a link. @default false */
+	requireEmailVerification: boolean;
 }
 
 /** A configuration problem, told in one line that names the variable and the fix. */
@@ -59,6 +65,11 @@ export function loadConfig(env: Env = process.env): Config {
 			"COOKIE_SAMESITE=none needs an https BETTER_AUTH_URL: browsers drop SameSite=None cookies that are not Secure.",
 		);
 	}
+	const smtpUrl = readSmtpUrl(env.SMTP_URL);
+	const requireEmailVerification = readBoolean("REQUIRE_EMAIL_VERIFICATION", env.REQUIRE_EMAIL_VERIFICATION);
+	if (production && requireEmailVerification && !smtpUrl) {
+		throw new ConfigError("REQUIRE_EMAIL_VERIFICATION=true needs SMTP_URL in production: without mail, nobody could verify and sign in.");
+	}
 	return {
 		production,
 		port,
@@ -71,6 +82,9 @@ export function loadConfig(env: Env = process.env): Config {
 		clientIpHeader: readHeaderName(env.CLIENT_IP_HEADER),
 		cookieSameSite,
 		sessionCookieCacheSeconds: readSeconds("SESSION_COOKIE_CACHE", env.SESSION_COOKIE_CACHE),
+		smtpUrl,
+		emailFrom: blankToUndefined(env.EMAIL_FROM) ?? `Gatehouse <no-reply@${new URL(baseURL).hostname}>`,
+		requireEmailVerification,
 	};
 }
 
@@ -207,6 +221,28 @@ function readSameSite(raw: string | undefined): Config["cookieSameSite"] {
 		throw new ConfigError(`COOKIE_SAMESITE must be lax, strict or none, got "${value}".`);
 	}
 	return value;
+}
+
+function readSmtpUrl(raw: string | undefined): string | undefined {
+	const value = blankToUndefined(raw);
+	if (value === undefined) return undefined;
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new ConfigError("SMTP_URL is not a valid URL: expected smtp://user:password@smtp.example.com:587 (or smtps:// for port 465).");
+	}
+	if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
+		throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//…".`);
+	}
+	return value;
+}
+
+function readBoolean(name: string, raw: string | undefined): boolean {
+	const value = blankToUndefined(raw)?.toLowerCase();
+	if (value === undefined || value === "false" || value === "0") return false;
+	if (value === "true" || value === "1") return true;
+	throw new ConfigError(`${name} must be true or false, got "${value}".`);
 }
 
 function readSeconds(name: string, raw: string | undefined): number {

@@ -5,6 +5,9 @@ import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { isTransientDatabaseError } from "./db/transient.js";
+import { type DevOutbox, devOutbox } from "./email/dev-outbox.js";
+import { type Mailer, type MailTransport, createMailer } from "./email/mailer.js";
+import { smtpTransport } from "./email/smtp-transport.js";
 import { createApp } from "./http/create-app.js";
 import { type Logger, describeError } from "./logger.js";
 
@@ -14,6 +17,9 @@ export interface RunningServer {
 	port: number;
 	auth: Auth;
 	database: Database;
+	mailer: Mailer;
+	/** The development outbox, when mail is kept instead of sent. */
+	outbox: DevOutbox | undefined;
 	/** Settles when the schema is migrated and requests are served; rejects on a fatal database error. */
 	ready: Promise<void>;
 	/** Stops taking connections, lets requests in flight finish (up to `graceMs`), closes the database. */
@@ -37,11 +43,15 @@ export async function startServer(config: Config, { log, staticDir }: StartOptio
 		onIdleError: (error) => log.warn(`database connection dropped (${describeError(error)}); it will be reopened`),
 	});
 	log.info(`database: ${database.description}`);
-	const auth = createAuth(config, database.kysely, log);
+	const outbox = config.smtpUrl || config.production ? undefined : devOutbox(config.baseURL, log);
+	const transport: MailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.emailFrom) : (outbox ?? noMail(log));
+	log.info(`mail: ${transport.description}`);
+	const mailer = createMailer(transport, log);
+	const auth = createAuth(config, database.kysely, log, mailer);
 
 	let notReady: string | undefined = "The server is starting and has not reached its database yet; try again in a moment.";
 	let stopped = false;
-	const app = createApp({ config, auth, pool: database.pool, log, notReadyReason: () => notReady, staticDir });
+	const app = createApp({ config, auth, pool: database.pool, log, notReadyReason: () => notReady, staticDir, outbox });
 	const server = await listen(app, config.port);
 	const port = (server.address() as AddressInfo).port;
 
@@ -67,11 +77,25 @@ export async function startServer(config: Config, { log, staticDir }: StartOptio
 		port,
 		auth,
 		database,
+		mailer,
+		outbox,
 		ready,
 		async stop(graceMs = 10_000) {
 			stopped = true;
 			await drain(server, graceMs);
+			mailer.close();
 			await database.close();
+		},
+	};
+}
+
+/** Production without SMTP_URL: say so once at start, and on every mail that can't go out. */
+function noMail(log: Logger): MailTransport {
+	log.warn("SMTP_URL is not set: password reset and verification emails can't be sent");
+	return {
+		description: "none (set SMTP_URL)",
+		deliver: async (message) => {
+			throw new Error(`no SMTP_URL configured to send the ${message.kind} email`);
 		},
 	};
 }

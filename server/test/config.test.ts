@@ -44,6 +44,10 @@ describe("loadConfig", () => {
 		[{ COOKIE_SAMESITE: "none" }, /COOKIE_SAMESITE=none needs an https BETTER_AUTH_URL/],
 		[{ COOKIE_SAMESITE: "sometimes" }, /COOKIE_SAMESITE must be lax, strict or none/],
 		[{ SESSION_COOKIE_CACHE: "5m" }, /SESSION_COOKIE_CACHE must be a whole number of seconds/],
+		[{ SMTP_URL: "mail.example.com" }, /SMTP_URL is not a valid URL/],
+		[{ SMTP_URL: "http://mail.example.com" }, /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
+		[{ REQUIRE_EMAIL_VERIFICATION: "yes" }, /REQUIRE_EMAIL_VERIFICATION must be true or false/],
+		[{ NODE_ENV: "production", REQUIRE_EMAIL_VERIFICATION: "true" }, /REQUIRE_EMAIL_VERIFICATION=true needs SMTP_URL in production/],
 	])("refuses %j with one line that names the variable", (env, message) => {
 		const run = () => loadConfig({ DATA_DIR: dataDir(), BETTER_AUTH_SECRET: secret, ...env });
 		expect(run).toThrow(ConfigError);

@@ -1,10 +1,22 @@
-import { AuthProvider, ProtectedRoute, SignIn, SignUp, SignedIn, SignedOut, UserButton } from "@gatehouse/react";
+import {
+	AuthProvider,
+	ForgotPassword,
+	ProtectedRoute,
+	ResetPassword,
+	SignIn,
+	SignUp,
+	SignedIn,
+	SignedOut,
+	UserButton,
+} from "@gatehouse/react";
 import { ProtectedPanel } from "./ProtectedPanel.js";
 import { LANGUAGES, useLocale, useTheme } from "./preferences.js";
 import { navigate, usePathname } from "./router.js";
 
 // The demo is served by the auth server itself, so the API is on this page's origin.
 const AUTH_URL = import.meta.env.VITE_AUTH_URL ?? window.location.origin;
+
+const PAGES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/protected"];
 
 export function App() {
 	const { code, setCode, locale } = useLocale();
@@ -46,16 +58,19 @@ export function App() {
 			<main>
 				{path === "/sign-in" && <SignIn />}
 				{path === "/sign-up" && <SignUp />}
+				{path === "/forgot-password" && <ForgotPassword />}
+				{path === "/reset-password" && <ResetPassword />}
 				{path === "/protected" && (
 					<ProtectedRoute signedOut="redirect">
 						<ProtectedPanel />
 					</ProtectedRoute>
 				)}
-				{!["/sign-in", "/sign-up", "/protected"].includes(path) && (
+				{!PAGES.includes(path) && (
 					<section className="panel">
 						<h1>Sign-in for documentation sites</h1>
 						<p>
 							This page is built with <code>@gatehouse/react</code> and served by the reference server, on its embedded Postgres.
+							Without <code>SMTP_URL</code>, password reset and verification mail lands in the <a href="/dev/outbox">development outbox</a>.
 						</p>
 						<SignedOut>
 							<p className="actions">

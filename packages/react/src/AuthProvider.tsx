@@ -25,6 +25,10 @@ export interface AuthProviderProps {
 	signUpPath?: string;
 	/** Where to go after signing in when no `redirectTo` says otherwise. @default "/" */
 	afterSignInPath?: string;
+	/** Where `ForgotPassword` lives. @default "/forgot-password" */
+	forgotPasswordPath?: string;
+	/** Where `ResetPassword` lives: the page reset links in emails open. @default "/reset-password" */
+	resetPasswordPath?: string;
 	/** A QueryClient to use; by default the host's (from its QueryClientProvider) or one of our own. */
 	queryClient?: QueryClient;
 	/** An existing Better Auth client; by default one is made for `baseURL`. */
@@ -37,7 +41,7 @@ export interface AuthContextValue {
 	locale: Locale;
 	labels: Labels;
 	navigate: (to: string) => void;
-	paths: { signIn: string; signUp: string; afterSignIn: string };
+	paths: { signIn: string; signUp: string; afterSignIn: string; forgotPassword: string; resetPassword: string };
 	queryClient: QueryClient;
 }
 
@@ -59,6 +63,8 @@ export function AuthProvider({
 	signInPath = "/sign-in",
 	signUpPath = "/sign-up",
 	afterSignInPath = "/",
+	forgotPasswordPath = "/forgot-password",
+	resetPasswordPath = "/reset-password",
 	queryClient: explicitQueryClient,
 	client: explicitClient,
 }: AuthProviderProps) {
@@ -74,10 +80,16 @@ export function AuthProvider({
 			locale,
 			labels: { ...locale.labels, ...labels, errors: { ...locale.labels.errors, ...labels?.errors } },
 			navigate,
-			paths: { signIn: signInPath, signUp: signUpPath, afterSignIn: afterSignInPath },
+			paths: {
+				signIn: signInPath,
+				signUp: signUpPath,
+				afterSignIn: afterSignInPath,
+				forgotPassword: forgotPasswordPath,
+				resetPassword: resetPasswordPath,
+			},
 			queryClient,
 		}),
-		[client, baseURL, locale, labels, navigate, signInPath, signUpPath, afterSignInPath, queryClient],
+		[client, baseURL, locale, labels, navigate, signInPath, signUpPath, afterSignInPath, forgotPasswordPath, resetPasswordPath, queryClient],
 	);
 	const provided = <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 	// Our own QueryClient goes on the context only when the host has none.

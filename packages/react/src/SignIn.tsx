@@ -1,5 +1,5 @@
 "use client";
-import { type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { useAuthContext } from "./AuthProvider.js";
 import type { Session } from "./auth-client.js";
 import { toAuthRequestError } from "./auth-error.js";
@@ -10,6 +10,7 @@ import { authKeys } from "./queries.js";
 import { sessionChanged } from "./session-actions.js";
 import { SignedInNotice } from "./SignedInNotice.js";
 import { useSession } from "./useSession.js";
+import { VerifyEmailNotice } from "./VerifyEmailNotice.js";
 
 export interface SignInProps {
 	/**
@@ -30,6 +31,7 @@ export interface SignInProps {
 export function SignIn({ redirectTo, onSignInSuccess, title, className, classNames = {} }: SignInProps) {
 	const { client, labels, locale, navigate, paths, queryClient } = useAuthContext("SignIn");
 	const { session } = useSession();
+	const [unverified, setUnverified] = useState<string>();
 	const form = useAuthForm({
 		validate: ({ email = "", password = "" }) => {
 			const errors: FieldErrors = {};
@@ -40,6 +42,8 @@ export function SignIn({ redirectTo, onSignInSuccess, title, className, classNam
 		},
 		submit: async ({ email = "", password = "" }) => {
 			const { error } = await client.signIn.email({ email: email.trim(), password });
+			// Right password, address not verified yet: explain, and offer the link again.
+			if (error?.code === "EMAIL_NOT_VERIFIED") return setUnverified(email.trim());
 			if (error) throw toAuthRequestError(error);
 			await sessionChanged(queryClient);
 			onSignInSuccess?.(queryClient.getQueryData<Session | null>(authKeys.session()) ?? null);
@@ -52,6 +56,8 @@ export function SignIn({ redirectTo, onSignInSuccess, title, className, classNam
 			{heading !== false && <h2 className={cx("gh-title", classNames.title)}>{heading}</h2>}
 			{session ? (
 				<SignedInNotice session={session} redirectTo={redirectTo} />
+			) : unverified ? (
+				<VerifyEmailNotice email={unverified} callbackPath={paths.afterSignIn} />
 			) : (
 				<form ref={form.formRef} className={cx("gh-form", classNames.form)} noValidate onSubmit={form.onSubmit}>
 					<FormAlert message={form.formError} alertRef={form.alertRef} className={classNames.alert} />
@@ -64,6 +70,9 @@ export function SignIn({ redirectTo, onSignInSuccess, title, className, classNam
 						error={form.errors.password}
 						classNames={classNames}
 					/>
+					<AuthLink to={paths.forgotPassword} className="gh-forgot">
+						{labels.forgotPassword}
+					</AuthLink>
 					<button type="submit" className={cx("gh-button gh-button-primary", classNames.button)} disabled={!form.canSubmit} aria-busy={form.pending || undefined}>
 						{form.pending ? labels.signingIn : labels.signIn}
 					</button>

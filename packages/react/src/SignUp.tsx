@@ -1,6 +1,7 @@
 "use client";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { useAuthContext } from "./AuthProvider.js";
+import { localeHeaders, siteURL } from "./auth-client.js";
 import { toAuthRequestError } from "./auth-error.js";
 import { cx } from "./cx.js";
 import {
@@ -18,6 +19,7 @@ import { redirectParam, safeRedirectPath } from "./redirect.js";
 import { sessionChanged } from "./session-actions.js";
 import { SignedInNotice } from "./SignedInNotice.js";
 import { useSession } from "./useSession.js";
+import { VerifyEmailNotice } from "./VerifyEmailNotice.js";
 
 export interface SignUpProps {
 	/** As for `SignIn`: a same-site path, `?redirectTo=` when unset, `false` to stay. */
@@ -36,6 +38,7 @@ const PROFILE_FIELDS = ["softwareBackground", "hardwareBackground"] as const;
 export function SignUp({ redirectTo, onSignUpSuccess, profile = true, title, className, classNames = {} }: SignUpProps) {
 	const { client, labels, locale, navigate, paths, queryClient } = useAuthContext("SignUp");
 	const { session } = useSession();
+	const [unverified, setUnverified] = useState<string>();
 	const form = useAuthForm({
 		validate: (values) => {
 			const errors: FieldErrors = {};
@@ -51,14 +54,19 @@ export function SignUp({ redirectTo, onSignUpSuccess, profile = true, title, cla
 			return errors;
 		},
 		submit: async ({ name = "", email = "", password = "", softwareBackground, hardwareBackground }) => {
-			const { error } = await client.signUp.email({
+			const { data, error } = await client.signUp.email({
 				name: name.trim(),
 				email: email.trim(),
 				password,
 				// Read by the Gatehouse server and saved with the user in one transaction.
 				...(profile ? { profile: { softwareBackground, hardwareBackground } } : {}),
+				// Where the verification link lands, when the server asks for one.
+				callbackURL: siteURL(safeRedirectPath(redirectTo || redirectParam(), paths.afterSignIn)),
+				fetchOptions: localeHeaders(locale.code),
 			} as Parameters<typeof client.signUp.email>[0]);
 			if (error) throw toAuthRequestError(error);
+			// No session: the server wants the address verified first (REQUIRE_EMAIL_VERIFICATION).
+			if (!data?.token) return setUnverified(email.trim());
 			await sessionChanged(queryClient);
 			onSignUpSuccess?.();
 			if (redirectTo !== false) navigate(safeRedirectPath(redirectTo ?? redirectParam(), paths.afterSignIn));
@@ -70,6 +78,8 @@ export function SignUp({ redirectTo, onSignUpSuccess, profile = true, title, cla
 			{heading !== false && <h2 className={cx("gh-title", classNames.title)}>{heading}</h2>}
 			{session ? (
 				<SignedInNotice session={session} redirectTo={redirectTo} />
+			) : unverified ? (
+				<VerifyEmailNotice email={unverified} callbackPath={paths.afterSignIn} />
 			) : (
 				<form ref={form.formRef} className={cx("gh-form", classNames.form)} noValidate onSubmit={form.onSubmit}>
 					<FormAlert message={form.formError} alertRef={form.alertRef} className={classNames.alert} />

@@ -15,3 +15,12 @@ export type AuthClient = ReturnType<typeof createGatehouseClient>;
 /** What `get-session` answers for a signed-in user. */
 export type Session = NonNullable<Awaited<ReturnType<AuthClient["getSession"]>>["data"]>;
 export type User = Session["user"];
+
+/**
+ * Sent with requests that make the server write an email, so the email is in the language the
+ * visitor reads the page in.
+ */
+export const localeHeaders = (code: string) => ({ headers: { "x-gatehouse-locale": code } });
+
+/** An absolute URL for a path of this site (for links in emails). Call from events only. */
+export const siteURL = (path: string) => new URL(path, window.location.href).href;

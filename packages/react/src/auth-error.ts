@@ -43,6 +43,8 @@ export function describeAuthError(error: AuthRequestError, labels: Labels, minPa
 			return { field: "password", message: errors.passwordTooShort(minPasswordLength) };
 		case "PASSWORD_TOO_LONG":
 			return { field: "password", message: errors.passwordTooLong(128) };
+		case "INVALID_TOKEN":
+			return { message: errors.invalidResetLink };
 		case "PROFILE_FIELD_TOO_LONG":
 			return { field: error.field, message: errors.tooLong(fieldLabel(error.field, labels), 2000) };
 	}

@@ -1,7 +1,9 @@
 "use client";
 // @gatehouse/react: sign-in for React apps and documentation sites, on Better Auth.
 export { AuthProvider, type AuthContextValue, type AuthProviderProps, type LabelOverrides, useAuthContext } from "./AuthProvider.js";
+export { ForgotPassword, type ForgotPasswordProps } from "./ForgotPassword.js";
 export { ProtectedRoute, type ProtectedRouteProps } from "./ProtectedRoute.js";
+export { ResetPassword, type ResetPasswordProps } from "./ResetPassword.js";
 export { SignIn, type SignInProps } from "./SignIn.js";
 export { SignInDialog, type SignInDialogProps } from "./SignInDialog.js";
 export { SignOutButton, type SignOutButtonProps } from "./SignOutButton.js";

@@ -30,6 +30,23 @@ export interface Labels {
 	signInToSee: string;
 	accountMenu: string;
 	close: string;
+	forgotPassword: string;
+	forgotPasswordTitle: string;
+	forgotPasswordHint: string;
+	sendResetLink: string;
+	sendingResetLink: string;
+	/** The same whether or not the address has an account. */
+	resetLinkSent: string;
+	resetPasswordTitle: string;
+	newPassword: string;
+	savePassword: string;
+	savingPassword: string;
+	passwordChanged: string;
+	backToSignIn: string;
+	/** After sign-up or sign-in of an address that still needs verifying. */
+	checkInbox: (email: string) => string;
+	resendVerification: string;
+	verificationSent: string;
 	needsJavaScript: string;
 	errors: {
 		required: (field: string) => string;
@@ -42,6 +59,7 @@ export interface Labels {
 		rateLimited: (seconds: number) => string;
 		serverUnreachable: string;
 		serverUnavailable: string;
+		invalidResetLink: string;
 		generic: string;
 	};
 }
@@ -84,6 +102,21 @@ export const en: Locale = {
 		signInToSee: "Sign in to see this page.",
 		accountMenu: "Account",
 		close: "Close",
+		forgotPassword: "Forgot your password?",
+		forgotPasswordTitle: "Reset your password",
+		forgotPasswordHint: "Enter the email of your account and we'll send you a link to choose a new password.",
+		sendResetLink: "Send the link",
+		sendingResetLink: "Sending…",
+		resetLinkSent: "If an account exists for that email, a link to reset its password is on its way. Check your inbox.",
+		resetPasswordTitle: "Choose a new password",
+		newPassword: "New password",
+		savePassword: "Save the new password",
+		savingPassword: "Saving…",
+		passwordChanged: "Your password has been changed. Sign in with the new one.",
+		backToSignIn: "Back to sign in",
+		checkInbox: (email) => `Check your inbox: we sent a link to ${email} to verify your address.`,
+		resendVerification: "Send the link again",
+		verificationSent: "A new link is on its way.",
 		needsJavaScript: "Signing in needs JavaScript; please turn it on.",
 		errors: {
 			required: (field) => `Enter your ${field.toLowerCase()}.`,
@@ -96,6 +129,7 @@ export const en: Locale = {
 			rateLimited: (seconds) => `Too many attempts. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
 			serverUnreachable: "Can't reach the sign-in server. Check your connection and try again.",
 			serverUnavailable: "Sign-in is unavailable right now. Try again in a minute.",
+			invalidResetLink: "This link has expired or was already used. Ask for a new one.",
 			generic: "Something went wrong. Try again.",
 		},
 	},

@@ -4,6 +4,8 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import {
 	AuthProvider,
+	ForgotPassword,
+	ResetPassword,
 	ProtectedRoute,
 	SignIn,
 	SignInDialog,
@@ -44,6 +46,11 @@ describe("rendering on a server (no window, no document)", () => {
 		}
 		expect(html).toContain("Your software background");
 		expect(html).toContain("At least 8 characters.");
+	});
+
+	it("gives the password reset forms", () => {
+		expect(render(<ForgotPassword />)).toMatch(/<input[^>]*name="email"/);
+		expect(render(<ResetPassword />)).toMatch(/<input[^>]*type="password"[^>]*autoComplete="new-password"/);
 	});
 
 	it("shows ProtectedRoute's fallback, never its children, while the session is unknown", () => {

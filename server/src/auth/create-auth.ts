@@ -2,6 +2,8 @@ import { betterAuth } from "better-auth";
 import { jwt } from "better-auth/plugins";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
+import type { Mailer } from "../email/mailer.js";
+import { localeOf, resetPasswordEmail, verifyEmailEmail } from "../email/messages.js";
 import type { Logger } from "../logger.js";
 import { profile } from "../profile/profile-plugin.js";
 
@@ -10,20 +12,39 @@ export const CLIENT_IP_HEADER = "x-gatehouse-client-ip";
 
 export type AuthConfig = Pick<
 	Config,
-	"baseURL" | "secret" | "trustedOrigins" | "cookieSameSite" | "sessionCookieCacheSeconds"
+	"baseURL" | "secret" | "trustedOrigins" | "cookieSameSite" | "sessionCookieCacheSeconds" | "requireEmailVerification"
 >;
 
 /** JWTs live a week; `get-session` does not mint one (clients ask `/api/auth/token` when they need one). */
 export const JWT_LIFETIME = "7d";
 
-export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger) {
+/**
+ * Better Auth, configured for Gatehouse. Without a `mailer` (the migrate command, which only needs
+ * the schema) password reset and email verification are not offered.
+ */
+export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger, mailer?: Mailer) {
 	return betterAuth({
 		appName: "Gatehouse",
 		baseURL: config.baseURL,
 		secret: config.secret,
 		trustedOrigins: config.trustedOrigins,
 		database: { db: kysely, type: "postgres", transaction: true },
-		emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+		emailAndPassword: {
+			enabled: true,
+			minPasswordLength: 8,
+			maxPasswordLength: 128,
+			requireEmailVerification: config.requireEmailVerification,
+			// Queued, never awaited: the answer (and its timing) is the same whether or not the address exists.
+			sendResetPassword: mailer && (async ({ user, url }, request) => mailer.send(resetPasswordEmail(localeOf(request), user.email, user.name, url))),
+			resetPasswordTokenExpiresIn: 3600,
+			revokeSessionsOnPasswordReset: true,
+		},
+		emailVerification: {
+			sendVerificationEmail: mailer && (async ({ user, url }, request) => mailer.send(verifyEmailEmail(localeOf(request), user.email, user.name, url))),
+			sendOnSignUp: config.requireEmailVerification,
+			autoSignInAfterVerification: true,
+			expiresIn: 3600,
+		},
 		session: config.sessionCookieCacheSeconds
 			? { cookieCache: { enabled: true, maxAge: config.sessionCookieCacheSeconds } }
 			: {},

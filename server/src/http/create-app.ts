@@ -5,6 +5,7 @@ import type { Auth } from "../auth/create-auth.js";
 import { createJwtVerifier } from "../auth/jwt-verifier.js";
 import { requireAuth } from "../auth/require-auth.js";
 import type { Config } from "../config.js";
+import type { DevOutbox } from "../email/dev-outbox.js";
 import type { Logger } from "../logger.js";
 import { profileRoutes } from "../profile/profile-routes.js";
 import { authHandler } from "./auth-handler.js";
@@ -23,6 +24,8 @@ export interface AppOptions {
 	notReadyReason?: () => string | undefined;
 	/** A built front end to serve at `/` (the demo). */
 	staticDir?: string;
+	/** Development only: the outbox whose mail is listed at /dev/outbox. */
+	outbox?: DevOutbox;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface AppOptions {
  * client IP, Better Auth (before any body parser), then the app's own JSON routes. Builds
  * everything from its arguments; does no I/O until a request comes.
  */
-export function createApp({ config, auth, pool, log, notReadyReason = () => undefined, staticDir }: AppOptions): Express {
+export function createApp({ config, auth, pool, log, notReadyReason = () => undefined, staticDir, outbox }: AppOptions): Express {
 	const trustedOrigins = [config.baseURL, ...config.trustedOrigins];
 	const app = express();
 	app.disable("x-powered-by");
@@ -65,6 +68,7 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 		trustedOrigins,
 	});
 	app.use("/api/profile", profileRoutes(pool, signedIn));
+	if (outbox) app.get("/dev/outbox", outbox.page);
 
 	if (staticDir) app.use(staticSite(staticDir));
 	app.use(notFound);

@@ -12,6 +12,7 @@ export interface FakeUser {
 	email: string;
 	password: string;
 	image?: string | null;
+	emailVerified?: boolean;
 	profile?: { softwareBackground: string | null; hardwareBackground: string | null };
 }
 
@@ -19,7 +20,12 @@ export function createFakeAuthApi() {
 	const users = new Map<string, FakeUser>();
 	const state = {
 		signedIn: undefined as FakeUser | undefined,
-		calls: { getSession: 0, token: 0, signIn: 0, signUp: 0, signOut: 0, profile: 0 },
+		calls: { getSession: 0, token: 0, signIn: 0, signUp: 0, signOut: 0, profile: 0, resetRequests: 0, verificationEmails: 0 },
+		/** Like REQUIRE_EMAIL_VERIFICATION=true on the server. */
+		requireEmailVerification: false,
+		/** The valid reset token, and the locale header of the last mail-sending request. */
+		resetToken: "valid-token",
+		lastLocale: undefined as string | undefined,
 		/** Answer the next sign-in / sign-up like this instead. */
 		failNext: undefined as undefined | "rate-limit" | "unreachable" | "unavailable",
 		tokenLifetimeSeconds: 3600,
@@ -54,6 +60,9 @@ export function createFakeAuthApi() {
 			if (!user || user.password !== password) {
 				return HttpResponse.json({ code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" }, { status: 401 });
 			}
+			if (state.requireEmailVerification && !user.emailVerified) {
+				return HttpResponse.json({ code: "EMAIL_NOT_VERIFIED", message: "Email not verified" }, { status: 403 });
+			}
 			state.signedIn = user;
 			return HttpResponse.json({ redirect: false, token: "t", user: sessionOf(user).user });
 		}),
@@ -82,6 +91,8 @@ export function createFakeAuthApi() {
 				},
 			};
 			users.set(user.email, user);
+			state.lastLocale = request.headers.get("x-gatehouse-locale") ?? undefined;
+			if (state.requireEmailVerification) return HttpResponse.json({ token: null, user: sessionOf(user).user });
 			state.signedIn = user;
 			return HttpResponse.json({ token: "t", user: sessionOf(user).user });
 		}),
@@ -89,6 +100,23 @@ export function createFakeAuthApi() {
 			state.calls.signOut++;
 			state.signedIn = undefined;
 			return HttpResponse.json({ success: true });
+		}),
+		http.post(`${AUTH_URL}/api/auth/request-password-reset`, ({ request }) => {
+			state.calls.resetRequests++;
+			state.lastLocale = request.headers.get("x-gatehouse-locale") ?? undefined;
+			return HttpResponse.json({ status: true, message: "If this email exists in our system, check your email for the reset link" });
+		}),
+		http.post(`${AUTH_URL}/api/auth/reset-password`, async ({ request }) => {
+			const { token } = (await request.json()) as { token: string; newPassword: string };
+			if (token !== state.resetToken) return HttpResponse.json({ code: "INVALID_TOKEN", message: "Invalid token" }, { status: 400 });
+			state.resetToken = "used";
+			return HttpResponse.json({ status: true });
+		}),
+		http.post(`${AUTH_URL}/api/auth/send-verification-email`, () => {
+			if (++state.calls.verificationEmails > 1) {
+				return HttpResponse.json({ code: "RATE_LIMITED", message: "Too many", retryAfter: 55 }, { status: 429 });
+			}
+			return HttpResponse.json({ status: true });
 		}),
 		http.get(`${AUTH_URL}/api/auth/token`, async () => {
 			state.calls.token++;
