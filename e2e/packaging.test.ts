@@ -1,0 +1,34 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { transformSync } from "esbuild";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { describe, expect, it } from "vitest";
+
+const kit = fileURLToPath(new URL("../packages/react", import.meta.url));
+const manifest = JSON.parse(readFileSync(`${kit}/package.json`, "utf8"));
+
+describe("@gatehouse/react as published", () => {
+	it("is publint clean", async () => {
+		const { messages } = await publint({ pkgDir: kit, level: "suggestion", strict: true });
+		expect(messages.map((message) => formatMessage(message, manifest))).toEqual([]);
+	});
+
+	it("ships compiled ESM with types and its stylesheet, and nothing else", () => {
+		const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: kit, encoding: "utf8" }));
+		const files: string[] = pack.files.map((file: { path: string }) => file.path);
+		expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/styles.css", "dist/locales/ur.js", "package.json"]));
+		expect(files.filter((file) => !file.startsWith("dist/") && file !== "package.json")).toEqual([]);
+		// Docusaurus does not transpile node_modules: what we ship must parse as plain JavaScript.
+		for (const file of files.filter((f) => f.endsWith(".js"))) {
+			expect(() => transformSync(readFileSync(`${kit}/${file}`, "utf8"), { loader: "js", format: "esm" }), file).not.toThrow();
+		}
+	});
+
+	it("asks for React as a peer (one React in the app), in 18 and 19", () => {
+		expect(manifest.peerDependencies).toMatchObject({ react: "^18.0.0 || ^19.0.0", "react-dom": "^18.0.0 || ^19.0.0" });
+		expect(Object.keys(manifest.dependencies ?? {})).not.toContain("react");
+		expect(manifest.sideEffects).toEqual(["*.css"]);
+	});
+});
