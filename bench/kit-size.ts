@@ -2,7 +2,6 @@
 // as shared/notes/peers.md does: esbuild --bundle --minify, react and react-dom external, gzip -9.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";

@@ -65,7 +65,7 @@ export function loadConfig(env: Env = process.env): Config {
 			"COOKIE_SAMESITE=none needs an https BETTER_AUTH_URL: browsers drop SameSite=None cookies that are not Secure.",
 		);
 	}
-	const smtpUrl = readSmtpUrl(env.SMTP_URL);
+	const smtpUrl = readServiceUrl("SMTP_URL", env.SMTP_URL, ["smtp:", "smtps:"], "smtp://user:password@smtp.example.com:587 (or smtps:// for port 465)");
 	const requireEmailVerification = readBoolean("REQUIRE_EMAIL_VERIFICATION", env.REQUIRE_EMAIL_VERIFICATION);
 	if (production && requireEmailVerification && !smtpUrl) {
 		throw new ConfigError("REQUIRE_EMAIL_VERIFICATION=true needs SMTP_URL in production: without mail, nobody could verify and sign in.");
@@ -73,7 +73,7 @@ export function loadConfig(env: Env = process.env): Config {
 	return {
 		production,
 		port,
-		databaseUrl: readDatabaseUrl(env.DATABASE_URL),
+		databaseUrl: readServiceUrl("DATABASE_URL", env.DATABASE_URL, ["postgresql:", "postgres:"], "postgresql://user:password@host/db?sslmode=verify-full"),
 		secret: readSecret(env.BETTER_AUTH_SECRET, production, dataDir),
 		baseURL,
 		trustedOrigins: readTrustedOrigins(env.TRUSTED_ORIGINS, production),
@@ -119,21 +119,20 @@ function readOrigin(name: string, value: string): string {
 	return url.origin;
 }
 
-function readDatabaseUrl(raw: string | undefined): string | undefined {
+/** An optional URL with one of `protocols`; `example` shows its shape in the error. */
+function readServiceUrl(name: string, raw: string | undefined, protocols: string[], example: string): string | undefined {
 	const value = blankToUndefined(raw);
 	if (value === undefined) return undefined;
 	let url: URL;
 	try {
 		url = new URL(value);
 	} catch {
-		throw new ConfigError(
-			"DATABASE_URL is not a valid URL: expected postgresql://user:password@host/db?sslmode=verify-full (check for unescaped characters in the password).",
-		);
+		throw new ConfigError(`${name} is not a valid URL: expected ${example} (check for unescaped characters in the password).`);
 	}
-	if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-		throw new ConfigError(`DATABASE_URL must start with postgresql://, got "${url.protocol}//…".`);
+	if (!protocols.includes(url.protocol)) {
+		throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(" or ")}, got "${url.protocol}//…".`);
 	}
-	if (!url.hostname) throw new ConfigError("DATABASE_URL has no host: expected postgresql://user:password@host/db.");
+	if (!url.hostname) throw new ConfigError(`${name} has no host: expected ${example}.`);
 	return value;
 }
 
@@ -219,21 +218,6 @@ function readSameSite(raw: string | undefined): Config["cookieSameSite"] {
 	const value = blankToUndefined(raw)?.toLowerCase() ?? "lax";
 	if (value !== "lax" && value !== "strict" && value !== "none") {
 		throw new ConfigError(`COOKIE_SAMESITE must be lax, strict or none, got "${value}".`);
-	}
-	return value;
-}
-
-function readSmtpUrl(raw: string | undefined): string | undefined {
-	const value = blankToUndefined(raw);
-	if (value === undefined) return undefined;
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		throw new ConfigError("SMTP_URL is not a valid URL: expected smtp://user:password@smtp.example.com:587 (or smtps:// for port 465).");
-	}
-	if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-		throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//…".`);
 	}
 	return value;
 }

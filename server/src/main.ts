@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import dotenv from "dotenv";
 import { ConfigError, loadConfig } from "./config.js";
 import { EmbeddedDatabaseError } from "./db/embedded.js";
-import { createConsoleLogger, describeError } from "./logger.js";
+import { createConsoleLogger } from "./logger.js";
 import { startServer } from "./server.js";
 
 dotenv.config({ quiet: true });

@@ -33,7 +33,7 @@ describe("loadConfig", () => {
 		[{ BETTER_AUTH_SECRET: "short" }, /BETTER_AUTH_SECRET is 5 characters/],
 		[{ PORT: "eighty" }, /PORT must be a whole number from 0 to 65535, got "eighty"/],
 		[{ PORT: "70000" }, /PORT must be a whole number/],
-		[{ DATABASE_URL: "mysql://x@y/z" }, /DATABASE_URL must start with postgresql:\/\//],
+		[{ DATABASE_URL: "mysql://x@y/z" }, /DATABASE_URL must start with postgresql:\/\/ or postgres:\/\//],
 		[{ DATABASE_URL: "not a url" }, /DATABASE_URL is not a valid URL/],
 		[{ BETTER_AUTH_URL: "auth.example.com" }, /BETTER_AUTH_URL must be an absolute URL/],
 		[{ BETTER_AUTH_URL: "https://example.com/auth" }, /BETTER_AUTH_URL must be an origin without a path/],

@@ -3,8 +3,9 @@ import { type ReactNode, useState } from "react";
 import { useAuthContext } from "./AuthProvider.js";
 import { localeHeaders, siteURL } from "./auth-client.js";
 import { toAuthRequestError } from "./auth-error.js";
+import { AuthCard } from "./AuthCard.js";
 import { cx } from "./cx.js";
-import { AuthLink, EMAIL_PATTERN, Field, FormAlert, type FieldErrors, type FormClassNames, useAuthForm } from "./form.js";
+import { AuthLink, Field, FormAlert, type FormClassNames, checkEmail, useAuthForm } from "./form.js";
 
 export interface ForgotPasswordProps {
 	title?: ReactNode | false;
@@ -20,12 +21,7 @@ export function ForgotPassword({ title, className, classNames = {} }: ForgotPass
 	const { client, labels, locale, paths } = useAuthContext("ForgotPassword");
 	const [sent, setSent] = useState(false);
 	const form = useAuthForm({
-		validate: ({ email = "" }) => {
-			const errors: FieldErrors = {};
-			if (!email.trim()) errors.email = labels.errors.required(labels.email);
-			else if (!EMAIL_PATTERN.test(email.trim())) errors.email = labels.errors.invalidEmail;
-			return errors;
-		},
+		validate: ({ email }) => checkEmail(email, labels, {}),
 		submit: async ({ email = "" }) => {
 			const { error } = await client.requestPasswordReset({
 				email: email.trim(),
@@ -36,10 +32,8 @@ export function ForgotPassword({ title, className, classNames = {} }: ForgotPass
 			setSent(true);
 		},
 	});
-	const heading = title === undefined ? labels.forgotPasswordTitle : title;
 	return (
-		<section className={cx("gh-root gh-card", className, classNames.root)} dir={locale.dir} lang={locale.code}>
-			{heading !== false && <h2 className={cx("gh-title", classNames.title)}>{heading}</h2>}
+		<AuthCard title={title} defaultTitle={labels.forgotPasswordTitle} className={className} classNames={classNames}>
 			{sent ? (
 				<p className="gh-status" role="status">
 					{labels.resetLinkSent}
@@ -57,6 +51,6 @@ export function ForgotPassword({ title, className, classNames = {} }: ForgotPass
 			<p className={cx("gh-footer", classNames.footer)}>
 				<AuthLink to={paths.signIn}>{labels.backToSignIn}</AuthLink>
 			</p>
-		</section>
+		</AuthCard>
 	);
 }

@@ -2,6 +2,7 @@
 import { type ReactNode, useEffect, useState } from "react";
 import { useAuthContext } from "./AuthProvider.js";
 import { toAuthRequestError } from "./auth-error.js";
+import { AuthCard } from "./AuthCard.js";
 import { cx } from "./cx.js";
 import { AuthLink, Field, FormAlert, type FieldErrors, type FormClassNames, MIN_PASSWORD_LENGTH, useAuthForm } from "./form.js";
 
@@ -15,7 +16,7 @@ export interface ResetPasswordProps {
 
 /** Sets a new password from the link in a reset email. The link works once and for an hour. */
 export function ResetPassword({ token: tokenProp, title, className, classNames = {} }: ResetPasswordProps) {
-	const { client, labels, locale, paths } = useAuthContext("ResetPassword");
+	const { client, labels, paths } = useAuthContext("ResetPassword");
 	// undefined: not read yet (server render, first client render); null: the link carried none.
 	const [urlToken, setUrlToken] = useState<string | null>();
 	const [done, setDone] = useState(false);
@@ -37,7 +38,6 @@ export function ResetPassword({ token: tokenProp, title, className, classNames =
 			setDone(true);
 		},
 	});
-	const heading = title === undefined ? labels.resetPasswordTitle : title;
 	let body: ReactNode;
 	if (done) {
 		body = (
@@ -71,9 +71,8 @@ export function ResetPassword({ token: tokenProp, title, className, classNames =
 		);
 	}
 	return (
-		<section className={cx("gh-root gh-card", className, classNames.root)} dir={locale.dir} lang={locale.code}>
-			{heading !== false && <h2 className={cx("gh-title", classNames.title)}>{heading}</h2>}
+		<AuthCard title={title} defaultTitle={labels.resetPasswordTitle} className={className} classNames={classNames}>
 			{body}
-		</section>
+		</AuthCard>
 	);
 }

@@ -3,8 +3,9 @@ import { type ReactNode, useState } from "react";
 import { useAuthContext } from "./AuthProvider.js";
 import type { Session } from "./auth-client.js";
 import { toAuthRequestError } from "./auth-error.js";
+import { AuthCard } from "./AuthCard.js";
 import { cx } from "./cx.js";
-import { AuthLink, EMAIL_PATTERN, Field, FormAlert, type FieldErrors, type FormClassNames, useAuthForm } from "./form.js";
+import { AuthLink, Field, FormAlert, type FormClassNames, checkEmail, useAuthForm } from "./form.js";
 import { redirectParam, safeRedirectPath } from "./redirect.js";
 import { authKeys } from "./queries.js";
 import { sessionChanged } from "./session-actions.js";
@@ -29,14 +30,12 @@ export interface SignInProps {
 
 /** Email and password sign-in. Server-renders the real form; sends nothing until hydrated. */
 export function SignIn({ redirectTo, onSignInSuccess, title, className, classNames = {} }: SignInProps) {
-	const { client, labels, locale, navigate, paths, queryClient } = useAuthContext("SignIn");
+	const { client, labels, navigate, paths, queryClient } = useAuthContext("SignIn");
 	const { session } = useSession();
 	const [unverified, setUnverified] = useState<string>();
 	const form = useAuthForm({
-		validate: ({ email = "", password = "" }) => {
-			const errors: FieldErrors = {};
-			if (!email.trim()) errors.email = labels.errors.required(labels.email);
-			else if (!EMAIL_PATTERN.test(email.trim())) errors.email = labels.errors.invalidEmail;
+		validate: ({ email, password }) => {
+			const errors = checkEmail(email, labels, {});
 			if (!password) errors.password = labels.errors.required(labels.password);
 			return errors;
 		},
@@ -50,10 +49,8 @@ export function SignIn({ redirectTo, onSignInSuccess, title, className, classNam
 			if (redirectTo !== false) navigate(safeRedirectPath(redirectTo ?? redirectParam(), paths.afterSignIn));
 		},
 	});
-	const heading = title === undefined ? labels.signInTitle : title;
 	return (
-		<section className={cx("gh-root gh-card", className, classNames.root)} dir={locale.dir} lang={locale.code}>
-			{heading !== false && <h2 className={cx("gh-title", classNames.title)}>{heading}</h2>}
+		<AuthCard title={title} defaultTitle={labels.signInTitle} className={className} classNames={classNames}>
 			{session ? (
 				<SignedInNotice session={session} redirectTo={redirectTo} />
 			) : unverified ? (
@@ -84,6 +81,6 @@ export function SignIn({ redirectTo, onSignInSuccess, title, className, classNam
 					</p>
 				</form>
 			)}
-		</section>
+		</AuthCard>
 	);
 }

@@ -3,16 +3,17 @@ import { type ReactNode, useState } from "react";
 import { useAuthContext } from "./AuthProvider.js";
 import { localeHeaders, siteURL } from "./auth-client.js";
 import { toAuthRequestError } from "./auth-error.js";
+import { AuthCard } from "./AuthCard.js";
 import { cx } from "./cx.js";
 import {
 	AuthLink,
-	EMAIL_PATTERN,
 	Field,
 	type FieldErrors,
 	FormAlert,
 	type FormClassNames,
 	MAX_ANSWER_LENGTH,
 	MIN_PASSWORD_LENGTH,
+	checkEmail,
 	useAuthForm,
 } from "./form.js";
 import { redirectParam, safeRedirectPath } from "./redirect.js";
@@ -42,10 +43,8 @@ export function SignUp({ redirectTo, onSignUpSuccess, profile = true, title, cla
 	const form = useAuthForm({
 		validate: (values) => {
 			const errors: FieldErrors = {};
-			const email = values.email?.trim() ?? "";
 			if (!values.name?.trim()) errors.name = labels.errors.required(labels.name);
-			if (!email) errors.email = labels.errors.required(labels.email);
-			else if (!EMAIL_PATTERN.test(email)) errors.email = labels.errors.invalidEmail;
+			checkEmail(values.email, labels, errors);
 			if (!values.password) errors.password = labels.errors.required(labels.password);
 			else if (values.password.length < MIN_PASSWORD_LENGTH) errors.password = labels.errors.passwordTooShort(MIN_PASSWORD_LENGTH);
 			for (const field of PROFILE_FIELDS) {
@@ -72,10 +71,8 @@ export function SignUp({ redirectTo, onSignUpSuccess, profile = true, title, cla
 			if (redirectTo !== false) navigate(safeRedirectPath(redirectTo ?? redirectParam(), paths.afterSignIn));
 		},
 	});
-	const heading = title === undefined ? labels.signUpTitle : title;
 	return (
-		<section className={cx("gh-root gh-card", className, classNames.root)} dir={locale.dir} lang={locale.code}>
-			{heading !== false && <h2 className={cx("gh-title", classNames.title)}>{heading}</h2>}
+		<AuthCard title={title} defaultTitle={labels.signUpTitle} className={className} classNames={classNames}>
 			{session ? (
 				<SignedInNotice session={session} redirectTo={redirectTo} />
 			) : unverified ? (
@@ -117,6 +114,6 @@ export function SignUp({ redirectTo, onSignUpSuccess, profile = true, title, cla
 					</p>
 				</form>
 			)}
-		</section>
+		</AuthCard>
 	);
 }

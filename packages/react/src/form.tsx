@@ -3,6 +3,7 @@ import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, us
 import { useAuthContext } from "./AuthProvider.js";
 import { type AuthRequestError, describeAuthError, toAuthRequestError } from "./auth-error.js";
 import { cx } from "./cx.js";
+import type { Labels } from "./labels.js";
 import { useHydrated } from "./useHydrated.js";
 
 /** Class name hooks for each part of a form; every part also has a stable `gh-*` class. */
@@ -151,6 +152,14 @@ export function AuthLink({ to, children, className }: { to: string; children: Re
 	);
 }
 
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Adds the email field's error, if any, to `errors`. */
+export function checkEmail(email: string | undefined, labels: Labels, errors: FieldErrors): FieldErrors {
+	const value = email?.trim() ?? "";
+	if (!value) errors.email = labels.errors.required(labels.email);
+	else if (!EMAIL_PATTERN.test(value)) errors.email = labels.errors.invalidEmail;
+	return errors;
+}
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_ANSWER_LENGTH = 2000;
