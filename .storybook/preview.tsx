@@ -2,6 +2,7 @@ import "@gatehouse/react/styles.css";
 import "./docusaurus-palette.css";
 import "./preview.css";
 import { AuthProvider } from "@gatehouse/react";
+import { Controls, Description, Primary, Subtitle, Title } from "@storybook/addon-docs/blocks";
 import type { Decorator, Preview } from "@storybook/react-vite";
 import { mswLoader } from "msw-storybook-addon/csf3";
 import { AUTH_URL, createFakeAuthApi } from "../packages/react/test/support/fake-auth-api.js";
@@ -83,9 +84,22 @@ const preview: Preview = {
 		// Any axe violation fails the story's test.
 		a11y: { test: "error" },
 		controls: { matchers: { color: /(background|color)$/i } },
-		// One iframe per story on docs pages: MSW's handlers belong to a page, and every story on a
-		// docs page needs its own fake server.
-		docs: { story: { inline: false, iframeHeight: 460 } },
+		docs: {
+			// In its own iframe: MSW's handlers belong to a page, and the story needs its own fake server.
+			story: { inline: false, iframeHeight: 460 },
+			// Only the first story: the others' play functions type and move focus, and in iframes on
+			// one docs page each of them would scroll the page to itself.
+			page: () => (
+				<>
+					<Title />
+					<Subtitle />
+					<Description />
+					<Primary />
+					<Controls />
+					<p>Every state of this component, with its interactions, is a story of its own in the sidebar.</p>
+				</>
+			),
+		},
 	},
 };
 

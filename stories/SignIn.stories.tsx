@@ -2,7 +2,7 @@ import { SignIn, en } from "@gatehouse/react";
 import { ur } from "@gatehouse/react/locales/ur";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, waitFor } from "storybook/test";
-import { ada, signedInAs } from "./support/auth-api.js";
+import { type Trouble, ada, signedInAs } from "./support/auth-api.js";
 import { expectAlertWithFocus, expectFieldErrorWithFocus, fillIn, submit } from "./support/forms.js";
 import { navigate } from "./support/navigate.js";
 
@@ -56,32 +56,19 @@ export const WrongPassword: Story = {
 	},
 };
 
-export const RateLimited: Story = {
-	parameters: { authApi: { users: [ada], trouble: { signIn: "rate-limit" } } },
+/** The server misbehaves on sign-in: the form says what happened, and focus lands on the message. */
+const signInFails = (trouble: Trouble, message: string): Story => ({
+	parameters: { authApi: { users: [ada], trouble: { signIn: trouble } } },
 	play: async (context) => {
 		await fillIn(context, adaTypes);
 		await submit(context, labels.signIn);
-		await expectAlertWithFocus(context, labels.errors.rateLimited(42));
+		await expectAlertWithFocus(context, message);
 	},
-};
+});
 
-export const ServerUnreachable: Story = {
-	parameters: { authApi: { users: [ada], trouble: { signIn: "unreachable" } } },
-	play: async (context) => {
-		await fillIn(context, adaTypes);
-		await submit(context, labels.signIn);
-		await expectAlertWithFocus(context, labels.errors.serverUnreachable);
-	},
-};
-
-export const ServerUnavailable: Story = {
-	parameters: { authApi: { users: [ada], trouble: { signIn: "unavailable" } } },
-	play: async (context) => {
-		await fillIn(context, adaTypes);
-		await submit(context, labels.signIn);
-		await expectAlertWithFocus(context, labels.errors.serverUnavailable);
-	},
-};
+export const RateLimited = signInFails("rate-limit", labels.errors.rateLimited(42));
+export const ServerUnreachable = signInFails("unreachable", labels.errors.serverUnreachable);
+export const ServerUnavailable = signInFails("unavailable", labels.errors.serverUnavailable);
 
 export const AlreadySignedIn: Story = {
 	parameters: { authApi: signedInAs(ada) },

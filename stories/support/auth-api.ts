@@ -1,6 +1,6 @@
 import type { FakeAuthApiOptions, FakeUser } from "../../packages/react/test/support/fake-auth-api.js";
 
-export { AUTH_URL } from "../../packages/react/test/support/fake-auth-api.js";
+export { AUTH_URL, type Trouble } from "../../packages/react/test/support/fake-auth-api.js";
 
 declare module "storybook/internal/csf" {
 	interface Parameters {
