@@ -41,6 +41,9 @@ export default defineConfig({
 				plugins: [storybookTest({ configDir: ".storybook", storybookScript: "npm run storybook -- --ci" })],
 				test: {
 					name: "storybook",
+					// One page for all story files: loading Storybook's preview once instead of per file halves
+					// the run (80 s → 50 s here). Each story still gets a fresh React root, MSW handlers and fake server.
+					isolate: false,
 					// ProtectedRoute's unreachable-server story waits out the session query's real retries (~3 s).
 					testTimeout: 15_000,
 					globalSetup: [".storybook/require-chromium.ts"],
