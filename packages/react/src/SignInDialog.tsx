@@ -58,7 +58,8 @@ export function SignInDialog({ open: controlledOpen, defaultOpen = false, onOpen
 			{child ? (
 				cloneElement(child, triggerProps)
 			) : (
-				<button type="button" className={cx("gh-button gh-button-primary", className)} {...triggerProps}>
+				// gh-root: the trigger sits outside the kit's other elements, and needs the --gh-* colors too.
+				<button type="button" className={cx("gh-root gh-button gh-button-primary", className)} {...triggerProps}>
 					{children ?? labels.signIn}
 				</button>
 			)}

@@ -64,9 +64,11 @@ export function UserButton({ className, classNames = {} }: UserButtonProps) {
 				className={cx("gh-user-button", classNames.button)}
 				aria-expanded={open}
 				aria-controls={menuId}
-				aria-label={`${labels.accountMenu}: ${display}`}
 				onClick={() => setOpen((value) => !value)}
 			>
+				{/* The name comes from the text, not aria-label: an aria-label that leaves out the visible
+				    initials fails "label in name" (WCAG 2.5.3) for people who click by saying what they see. */}
+				<span className="gh-visually-hidden">{labels.accountMenu}: </span>
 				<span className={cx("gh-avatar", classNames.avatar)} aria-hidden="true">
 					{user.image ? <img src={user.image} alt="" /> : initials(display)}
 				</span>

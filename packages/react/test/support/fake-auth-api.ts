@@ -1,10 +1,24 @@
 import { http, HttpResponse, delay } from "msw";
 
 /**
- * A small stateful stand-in for the Gatehouse server, for unit tests of the kit's rendering
- * (the real server is exercised by the end-to-end tests). One browser, one session.
+ * A small stateful stand-in for the Gatehouse server, for unit tests of the kit's rendering and
+ * for the Storybook stories (the real server is exercised by the end-to-end tests). One browser,
+ * one session. Only `msw` is imported, so the same handlers run in Node and in a service worker.
  */
 export const AUTH_URL = "http://auth.test";
+
+/** A way for the server to misbehave: never answer, 429, a network error, or 503. */
+export type Trouble = "hang" | "rate-limit" | "unreachable" | "unavailable";
+export type Endpoint = "getSession" | "signIn" | "signUp" | "signOut";
+
+export interface FakeAuthApiOptions {
+	/** Accounts that exist from the start. */
+	users?: Omit<FakeUser, "id">[];
+	/** The email of one of `users` whose session this browser already has. */
+	signedInAs?: string;
+	/** Endpoints that misbehave on every call (a fixed scenario, where `state.failNext` is once). */
+	trouble?: Partial<Record<Endpoint, Trouble>>;
+}
 
 export interface FakeUser {
 	id: string;
@@ -16,7 +30,7 @@ export interface FakeUser {
 	profile?: { softwareBackground: string | null; hardwareBackground: string | null };
 }
 
-export function createFakeAuthApi() {
+export function createFakeAuthApi({ users: initialUsers = [], signedInAs, trouble = {} }: FakeAuthApiOptions = {}) {
 	const users = new Map<string, FakeUser>();
 	const state = {
 		signedIn: undefined as FakeUser | undefined,
@@ -27,16 +41,18 @@ export function createFakeAuthApi() {
 		resetToken: "valid-token",
 		lastLocale: undefined as string | undefined,
 		/** Answer the next sign-in / sign-up like this instead. */
-		failNext: undefined as undefined | "rate-limit" | "unreachable" | "unavailable",
+		failNext: undefined as undefined | Exclude<Trouble, "hang">,
 		tokenLifetimeSeconds: 3600,
 	};
 	const sessionOf = (user: FakeUser) => ({
 		session: { id: `s-${user.id}`, userId: user.id, token: `t-${user.id}`, expiresAt: new Date(Date.now() + 864e5).toISOString() },
 		user: { id: user.id, name: user.name, email: user.email, image: user.image ?? null, emailVerified: false },
 	});
-	const failure = () => {
-		const kind = state.failNext;
-		state.failNext = undefined;
+	const failure = async (endpoint: Endpoint) => {
+		const once = endpoint === "signIn" || endpoint === "signUp" ? state.failNext : undefined;
+		if (once) state.failNext = undefined;
+		const kind = once ?? trouble[endpoint];
+		if (kind === "hang") await delay("infinite");
 		if (kind === "rate-limit") {
 			return HttpResponse.json({ code: "RATE_LIMITED", message: "Too many attempts", retryAfter: 42 }, { status: 429, headers: { "retry-after": "42" } });
 		}
@@ -48,12 +64,14 @@ export function createFakeAuthApi() {
 	const handlers = [
 		http.get(`${AUTH_URL}/api/auth/get-session`, async () => {
 			state.calls.getSession++;
+			const failed = await failure("getSession");
+			if (failed) return failed;
 			await delay(5);
 			return HttpResponse.json(state.signedIn ? sessionOf(state.signedIn) : null);
 		}),
 		http.post(`${AUTH_URL}/api/auth/sign-in/email`, async ({ request }) => {
 			state.calls.signIn++;
-			const failed = failure();
+			const failed = await failure("signIn");
 			if (failed) return failed;
 			const { email, password } = (await request.json()) as { email: string; password: string };
 			const user = users.get(email.toLowerCase());
@@ -68,7 +86,7 @@ export function createFakeAuthApi() {
 		}),
 		http.post(`${AUTH_URL}/api/auth/sign-up/email`, async ({ request }) => {
 			state.calls.signUp++;
-			const failed = failure();
+			const failed = await failure("signUp");
 			if (failed) return failed;
 			const body = (await request.json()) as FakeUser & { profile?: Record<string, string> };
 			if (users.has(body.email.toLowerCase())) {
@@ -96,8 +114,10 @@ export function createFakeAuthApi() {
 			state.signedIn = user;
 			return HttpResponse.json({ token: "t", user: sessionOf(user).user });
 		}),
-		http.post(`${AUTH_URL}/api/auth/sign-out`, () => {
+		http.post(`${AUTH_URL}/api/auth/sign-out`, async () => {
 			state.calls.signOut++;
+			const failed = await failure("signOut");
+			if (failed) return failed;
 			state.signedIn = undefined;
 			return HttpResponse.json({ success: true });
 		}),
@@ -136,7 +156,7 @@ export function createFakeAuthApi() {
 		}),
 	];
 
-	return {
+	const api = {
 		handlers,
 		state,
 		addUser(user: Omit<FakeUser, "id">) {
@@ -148,6 +168,13 @@ export function createFakeAuthApi() {
 			state.signedIn = user;
 		},
 	};
+	for (const user of initialUsers) api.addUser(user);
+	if (signedInAs) {
+		const user = users.get(signedInAs);
+		if (!user) throw new Error(`createFakeAuthApi: signedInAs "${signedInAs}" is not one of options.users.`);
+		api.signInAs(user);
+	}
+	return api;
 }
 
 function fakeJwt(sub: string, lifetimeSeconds: number, serial: number): string {
