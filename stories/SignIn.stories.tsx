@@ -94,3 +94,15 @@ export const WrongPasswordUrdu: Story = {
 		await waitFor(() => expect(context.canvasElement.querySelector("section")).toHaveAttribute("dir", "rtl"));
 	},
 };
+
+/** The right password for an address not verified yet: check your inbox, and a resend button. */
+export const EmailNotVerified: Story = {
+	parameters: { authApi: { users: [ada], requireEmailVerification: true } },
+	play: async (context) => {
+		await fillIn(context, adaTypes);
+		await submit(context, labels.signIn);
+		await expect(await context.canvas.findByRole("status")).toHaveTextContent(labels.checkInbox(ada.email));
+		await context.userEvent.click(context.canvas.getByRole("button", { name: labels.resendVerification }));
+		await waitFor(() => expect(context.canvas.getByRole("alert")).toHaveTextContent(labels.verificationSent));
+	},
+};

@@ -91,3 +91,14 @@ export const UserExistsDark: Story = {
 	globals: { theme: "dark" },
 	play: UserExists.play,
 };
+
+/** With REQUIRE_EMAIL_VERIFICATION, sign-up sends a link instead of signing in. */
+export const VerificationRequired: Story = {
+	parameters: { authApi: { requireEmailVerification: true } },
+	play: async (context) => {
+		await fillIn(context, newcomer);
+		await submit(context, labels.signUp);
+		await expect(await context.canvas.findByRole("status")).toHaveTextContent(labels.checkInbox("alan@example.com"));
+		await expect(context.args.onSignUpSuccess).not.toHaveBeenCalled();
+	},
+};

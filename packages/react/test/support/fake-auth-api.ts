@@ -18,6 +18,8 @@ export interface FakeAuthApiOptions {
 	signedInAs?: string;
 	/** Endpoints that misbehave on every call (a fixed scenario, where `state.failNext` is once). */
 	trouble?: Partial<Record<Endpoint, Trouble>>;
+	/** Like REQUIRE_EMAIL_VERIFICATION=true: sign-up sends a link, unverified sign-in is refused. */
+	requireEmailVerification?: boolean;
 }
 
 export interface FakeUser {
@@ -30,13 +32,13 @@ export interface FakeUser {
 	profile?: { softwareBackground: string | null; hardwareBackground: string | null };
 }
 
-export function createFakeAuthApi({ users: initialUsers = [], signedInAs, trouble = {} }: FakeAuthApiOptions = {}) {
+export function createFakeAuthApi({ users: initialUsers = [], signedInAs, trouble = {}, requireEmailVerification = false }: FakeAuthApiOptions = {}) {
 	const users = new Map<string, FakeUser>();
 	const state = {
 		signedIn: undefined as FakeUser | undefined,
 		calls: { getSession: 0, token: 0, signIn: 0, signUp: 0, signOut: 0, profile: 0, resetRequests: 0, verificationEmails: 0 },
 		/** Like REQUIRE_EMAIL_VERIFICATION=true on the server. */
-		requireEmailVerification: false,
+		requireEmailVerification,
 		/** The valid reset token, and the locale header of the last mail-sending request. */
 		resetToken: "valid-token",
 		lastLocale: undefined as string | undefined,
