@@ -126,11 +126,7 @@ async function writeOnce(pool: pg.Pool, batch: TargetBatch, dryRun: boolean): Pr
 	let broken: Error | undefined;
 	try {
 		await client.query("BEGIN");
-		const { rows: taken } = await client.query<BatchResult["taken"][number]>(
-			`SELECT v.id AS "userId", v.email, t.id AS "ownerId"
-			FROM unnest($1::text[], $2::text[]) AS v (id, email) JOIN "user" t ON t.email = v.email AND t.id <> v.id`,
-			[batch.users.map((u) => u.id), batch.users.map((u) => u.email)],
-		);
+		const taken = await takenEmails(client, batch.users);
 		const takenIds = new Set(taken.map((row) => row.userId));
 		const keep = <Row>(rows: Row[], userId: (row: Row) => string) => (takenIds.size ? rows.filter((row) => !takenIds.has(userId(row))) : rows);
 		const users = keep(batch.users, (u) => u.id);
@@ -158,6 +154,20 @@ async function writeOnce(pool: pg.Pool, batch: TargetBatch, dryRun: boolean): Pr
 		// A connection that failed mid-transaction is not handed to the next batch.
 		client.release(broken);
 	}
+}
+
+/** Users of the batch whose email the target already holds under another id. */
+async function takenEmails(client: pg.PoolClient, users: TargetUser[]): Promise<BatchResult["taken"]> {
+	// `= ANY` probes the unique email index; a join against unnest() would scan the whole table.
+	const { rows } = await client.query<{ id: string; email: string }>(`SELECT id, email FROM "user" WHERE email = ANY($1::text[])`, [
+		users.map((user) => user.email),
+	]);
+	if (rows.length === 0) return [];
+	const owners = new Map(rows.map((row) => [row.email, row.id]));
+	return users.flatMap((user) => {
+		const ownerId = owners.get(user.email);
+		return ownerId !== undefined && ownerId !== user.id ? [{ userId: user.id, email: user.email, ownerId }] : [];
+	});
 }
 
 interface Written {
