@@ -1,16 +1,14 @@
 // `npm run bench -- import`: the Supabase import on generated users, against its physical floor,
 // a raw COPY of the very rows it wrote into the same (empty, migrated) tables, timed in the same run.
-import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import pgCopy from "pg-copy-streams";
 import type { ReportJson } from "../server/src/import/reconciliation.js";
+import { runImport } from "../server/test/support/import-command.js";
 import { type TestDatabase, createTestDatabase } from "../server/test/support/postgres.js";
 import { createSupabaseDatabase, generateSupabaseUsers } from "../server/test/support/supabase-fixture.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 /**
  * Smaller runs first, so memory can be compared. V8 lets its heap grow to a ceiling before its
  * first full collection (reached after some 40,000 users here): flat means no growth past it.
@@ -60,10 +58,10 @@ async function measure(users: number): Promise<Measured> {
 		await generateSupabaseUsers(source.url, 1, users);
 		// Creates the tables on the floor database exactly as the import does, with nothing to import.
 		const empty = await createSupabaseDatabase();
-		await runImport({ FROM_DATABASE_URL: empty.url, TO_DATABASE_URL: floor.url }).finally(() => empty.drop());
+		await importInto({ FROM_DATABASE_URL: empty.url, TO_DATABASE_URL: floor.url }).finally(() => empty.drop());
 
 		const started = performance.now();
-		const { report } = await runImport({ FROM_DATABASE_URL: source.url, TO_DATABASE_URL: target.url });
+		const report = await importInto({ FROM_DATABASE_URL: source.url, TO_DATABASE_URL: target.url });
 		const wallSeconds = (performance.now() - started) / 1000;
 		if (!report.totalsAddUp) throw new Error("the import's totals do not add up");
 		const copySeconds = await copyTables(target, floor);
@@ -73,20 +71,11 @@ async function measure(users: number): Promise<Measured> {
 	}
 }
 
-/** The import as a person runs it, in its own process; SSO users imported and conflicts accepted, so it exits 0. */
-function runImport(env: Record<string, string>): Promise<{ report: ReportJson }> {
-	const child = spawn(process.execPath, ["--import", "tsx", "server/src/import/main.ts", "--json", "--sso=import", "--conflicts=skip"], {
-		cwd: root,
-		env: { PATH: process.env.PATH ?? "", ...env },
-		stdio: ["ignore", "pipe", "pipe"],
-	});
-	let stdout = "";
-	let stderr = "";
-	child.stdout.on("data", (chunk) => (stdout += chunk));
-	child.stderr.on("data", (chunk) => (stderr += chunk));
-	return new Promise((resolve, reject) =>
-		child.on("close", (code) => (code === 0 ? resolve({ report: JSON.parse(stdout) }) : reject(new Error(`import exited ${code}:\n${stderr}`)))),
-	);
+/** The import in its own process; SSO users imported and conflicts accepted, so it exits 0. */
+async function importInto(env: Record<string, string>): Promise<ReportJson> {
+	const result = await runImport(env, ["--json", "--sso=import", "--conflicts=skip"]);
+	if (result.code !== 0 || !result.report) throw new Error(`import exited ${result.code}:\n${result.stderr}`);
+	return result.report;
 }
 
 /** Copies out what the import wrote (untimed), then times COPY … FROM STDIN of it into the empty tables. */

@@ -9,9 +9,7 @@ export interface SourceUser {
 	/** bcrypt as Supabase stores it; `''` or null when the user has no password. */
 	encryptedPassword: string | null;
 	emailConfirmedAt: string | null;
-	invitedAt: string | null;
 	phone: string | null;
-	lastSignInAt: string | null;
 	/** `raw_user_meta_data` fields that may hold a display name or an avatar. */
 	meta: { name: string | null; fullName: string | null; userName: string | null; avatarUrl: string | null; picture: string | null };
 	/** `banned_until` is later than the snapshot's time. */
@@ -59,9 +57,7 @@ const USER_COLUMNS = `
 	email::text AS email,
 	encrypted_password::text AS "encryptedPassword",
 	email_confirmed_at AS "emailConfirmedAt",
-	invited_at AS "invitedAt",
 	phone::text AS phone,
-	last_sign_in_at AS "lastSignInAt",
 	raw_user_meta_data->>'name' AS "metaName",
 	raw_user_meta_data->>'full_name' AS "metaFullName",
 	raw_user_meta_data->>'user_name' AS "metaUserName",
@@ -76,7 +72,7 @@ const USER_COLUMNS = `
 
 const REQUIRED_COLUMNS: Record<string, string[]> = {
 	"auth.users": [
-		"id", "email", "encrypted_password", "email_confirmed_at", "invited_at", "phone", "last_sign_in_at",
+		"id", "email", "encrypted_password", "email_confirmed_at", "phone", "last_sign_in_at",
 		"raw_user_meta_data", "banned_until", "deleted_at", "is_sso_user", "is_anonymous", "created_at", "updated_at",
 	],
 	"auth.identities": ["id", "user_id", "provider", "provider_id", "created_at", "updated_at"],
@@ -256,9 +252,7 @@ function toSourceUser(row: Record<string, any>): SourceUser {
 		email: row.email,
 		encryptedPassword: row.encryptedPassword,
 		emailConfirmedAt: row.emailConfirmedAt,
-		invitedAt: row.invitedAt,
 		phone: row.phone,
-		lastSignInAt: row.lastSignInAt,
 		meta: {
 			name: row.metaName,
 			fullName: row.metaFullName,
