@@ -107,6 +107,15 @@ describe("npm run import:supabase", () => {
 	let server: TestServer;
 	let env: Record<string, string>;
 	let targetPool: pg.Pool;
+	let sourceBefore: string;
+	const sourceChecksum = () =>
+		withClient(source.url, async (client) => {
+			const { rows } = await client.query(`SELECT md5(
+				(SELECT string_agg(t::text, ',' ORDER BY id) FROM auth.users t) ||
+				(SELECT string_agg(t::text, ',' ORDER BY id) FROM auth.identities t) ||
+				(SELECT string_agg(t::text, ',' ORDER BY id) FROM public.profiles t)) AS sum`);
+			return rows[0].sum as string;
+		});
 	/** The first import into the target, which every test below looks at or builds on. */
 	let first: Awaited<ReturnType<typeof runImport>>;
 	const query = async (text: string, values: unknown[] = []) => (await targetPool.query(text, values)).rows;
@@ -128,6 +137,7 @@ describe("npm run import:supabase", () => {
 		const from = new URL(source.url);
 		from.password = "source-secret-pw";
 		env = { FROM_DATABASE_URL: from.toString(), TO_DATABASE_URL: target.url };
+		sourceBefore = await sourceChecksum();
 		first = await runImport(env, ["--json"]);
 	});
 	afterAll(async () => {
@@ -173,6 +183,10 @@ describe("npm run import:supabase", () => {
 			expect(report.needsDecision.join("\n")).toMatch(/2 SSO users were left out/);
 			expect(report.warnings.join("\n")).toMatch(/1 profile answer is longer than 2000 characters/);
 			expect(report.warnings.join("\n")).toMatch(/1 password hash is not bcrypt/);
+		});
+
+		it("leaves the source exactly as it was", async () => {
+			expect(await sourceChecksum()).toBe(sourceBefore);
 		});
 
 		it("never prints a password, a hash or the connection password", () => {
@@ -298,6 +312,7 @@ describe("npm run import:supabase", () => {
 	});
 
 	describe("other policies and modes", () => {
+		const POLICY_FLAGS = ["--sso=import", "--banned=import", "--unconfirmed=skip", "--conflicts=skip"];
 		let other: TestDatabase;
 		beforeAll(async () => {
 			other = await createTestDatabase();
@@ -319,7 +334,7 @@ describe("npm run import:supabase", () => {
 		});
 
 		it("--sso=import --banned=import --unconfirmed=skip --conflicts=skip brings in SSO and banned users, leaves out unconfirmed ones, exits 0", async () => {
-			const run = await runImport(otherEnv(), ["--sso=import", "--banned=import", "--unconfirmed=skip", "--conflicts=skip", "--json"]);
+			const run = await runImport(otherEnv(), [...POLICY_FLAGS, "--json"]);
 			expect(run.code).toBe(0);
 			expect(run.report!.needsDecision).toEqual([]);
 			// 7 is now left out as unconfirmed; 25 (SSO, now imported) loses peggy@ to 20, who signed in.
@@ -337,9 +352,20 @@ describe("npm run import:supabase", () => {
 			]);
 		});
 
+		it("pages of 3 users end in exactly the state of one page of 2000", async () => {
+			const paged = await createTestDatabase();
+			try {
+				const run = await runImport({ ...env, TO_DATABASE_URL: paged.url }, [...POLICY_FLAGS, "--batch-size=3", "--json"]);
+				expect(run.code).toBe(0);
+				expect(await dumpImportedTables(paged.url)).toEqual(await dumpImportedTables(other.url));
+			} finally {
+				await paged.drop();
+			}
+		});
+
 		it("a dry run on a populated target finds nothing to do and writes nothing", async () => {
 			const before = await dumpImportedTables(other.url);
-			const dry = await runImport(otherEnv(), ["--sso=import", "--banned=import", "--unconfirmed=skip", "--conflicts=skip", "--dry-run", "--json"]);
+			const dry = await runImport(otherEnv(), [...POLICY_FLAGS, "--dry-run", "--json"]);
 			expect(dry.code).toBe(0);
 			expect(dry.report!.counts.users).toMatchObject({ imported: 0, updated: 0, unchanged: 18 });
 			expect(await dumpImportedTables(other.url)).toEqual(before);
