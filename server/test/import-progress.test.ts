@@ -15,7 +15,7 @@ describe("import progress", () => {
 		advance(2000);
 		progress.update(2500);
 		expect(written).toHaveLength(1);
-		expect(written[0]).toMatch(/^\r█{7}░{21}  25%  2,500\/10,000 users  1,250\/s  ETA 6 s\x1b\[K$/);
+		expect(written[0]).toMatch(/^\r█{5}░{15}  25%  2,500\/10,000 users  1,250\/s  ETA 6 s\x1b\[K$/);
 		advance(50);
 		progress.update(2600); // too soon to redraw
 		expect(written).toHaveLength(1);

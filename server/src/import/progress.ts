@@ -12,7 +12,7 @@ export interface Progress {
 	finish(done: number): void;
 }
 
-const BAR_WIDTH = 28;
+const BAR_WIDTH = 20;
 /** Redraws of the bar at most this often: drawing costs more than it tells past ~10 per second. */
 const TTY_INTERVAL_MS = 100;
 const LINE_INTERVAL_MS = 2000;
@@ -45,7 +45,8 @@ export function createProgress(total: number, stream: ProgressStream, now: () =>
 			const filled = total > 0 ? Math.round((done / total) * BAR_WIDTH) : BAR_WIDTH;
 			const bar = `${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}`;
 			const line = `${bar} ${String(percent).padStart(3)}%  ${counts}  ${speed}  ETA ${formatSeconds(left)}`;
-			stream.write(`\r${line.slice(0, (stream.columns ?? 120) - 1)}\x1b[K`);
+			// A terminal of unknown size reports 0 columns.
+			stream.write(`\r${line.slice(0, (stream.columns || 120) - 1)}\x1b[K`);
 		} else {
 			stream.write(`import: ${counts} (${percent}%), ${speed}, about ${formatSeconds(left)} left\n`);
 		}
