@@ -4,7 +4,7 @@ import { dumpImportedTables, runImport, spawnImport } from "./support/import-com
 import { type TestDatabase, createTestDatabase } from "./support/postgres.js";
 import { createSupabaseDatabase, generateSupabaseUsers } from "./support/supabase-fixture.js";
 
-const USERS = 20_000;
+const USERS = 10_000;
 
 describe("an import killed with SIGKILL in the middle", () => {
 	let source: TestDatabase;
@@ -20,7 +20,7 @@ describe("an import killed with SIGKILL in the middle", () => {
 
 	it("leaves whole batches only, and the next run ends exactly where a clean run ends", async () => {
 		const env = (target: TestDatabase) => ({ FROM_DATABASE_URL: source.url, TO_DATABASE_URL: target.url });
-		const { child, result } = spawnImport(env(killed), ["--batch-size=250"]);
+		const { child, result } = spawnImport(env(killed), ["--batch-size=100"]);
 		const pool = new pg.Pool({ connectionString: killed.url, max: 1 });
 		const usersIn = async () => {
 			try {
@@ -31,7 +31,7 @@ describe("an import killed with SIGKILL in the middle", () => {
 		};
 		try {
 			const deadline = Date.now() + 60_000;
-			while ((await usersIn()) < 2000) {
+			while ((await usersIn()) < 1000) {
 				if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the import never got going:\n${(await result).stderr}`);
 				await new Promise((resolve) => setTimeout(resolve, 10));
 			}
@@ -40,7 +40,7 @@ describe("an import killed with SIGKILL in the middle", () => {
 			expect(interrupted.code).toBeNull();
 
 			const partial = await usersIn();
-			expect(partial).toBeGreaterThanOrEqual(2000);
+			expect(partial).toBeGreaterThanOrEqual(1000);
 			const cleanRun = await runImport(env(clean), ["--json"]);
 			expect(cleanRun.report!.totalsAddUp).toBe(true);
 			expect(partial).toBeLessThan(cleanRun.report!.counts.users.imported);
@@ -62,7 +62,7 @@ describe("an import killed with SIGKILL in the middle", () => {
 			expect(resumed.code).toBe(cleanRun.code);
 			expect(resumed.report!.counts.users).toMatchObject({ unchanged: partial, updated: 0, imported: cleanRun.report!.counts.users.imported - partial });
 			// Not a terminal: plain progress lines.
-			expect(resumed.stderr).toMatch(/^import: [\d,]+\/20,000 users \(\d+%\), [\d,]+\/s, about .+ left$/m);
+			expect(resumed.stderr).toMatch(/^import: [\d,]+\/10,000 users \(\d+%\), [\d,]+\/s, about .+ left$/m);
 			expect(await dumpImportedTables(killed.url)).toEqual(await dumpImportedTables(clean.url));
 		} finally {
 			child.kill("SIGKILL");

@@ -1,7 +1,8 @@
 import { hashPassword } from "better-auth/crypto";
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
-import { isBcryptHash, legacyAwarePassword } from "../src/auth/legacy-password.js";
+import { isBcryptHash } from "../src/auth/bcrypt-hash.js";
+import { legacyAwarePassword } from "../src/auth/legacy-password.js";
 
 const password = "correct horse battery";
 const { verify } = legacyAwarePassword;

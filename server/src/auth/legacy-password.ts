@@ -2,13 +2,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import bcrypt from "bcryptjs";
-
-/** bcrypt as Supabase (Go: `$2a$`), OpenBSD/Node (`$2b$`) and PHP (`$2y$`) write it, at any cost. */
-const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$/;
-
-export function isBcryptHash(hash: string): boolean {
-	return BCRYPT_HASH.test(hash);
-}
+import { isBcryptHash } from "./bcrypt-hash.js";
 
 /**
  * Better Auth's password functions, widened to accept the bcrypt hashes users bring from

@@ -4,10 +4,7 @@
 import { randomBytes } from "node:crypto";
 import dotenv from "dotenv";
 import type pg from "pg";
-import { createAuth } from "../auth/create-auth.js";
-import { describeUrl } from "../db/database.js";
-import { createKysely } from "../db/kysely.js";
-import { migrate } from "../db/migrate.js";
+import { describeUrl } from "../db/describe-url.js";
 import { createPostgresPool } from "../db/pool.js";
 import { withRetry } from "../db/transient.js";
 import { describeError } from "../logger.js";
@@ -77,15 +74,20 @@ async function prepareTarget(pool: pg.Pool, options: ImportOptions): Promise<boo
 		else if (present < 3) throw new ImportError(`${where} has some of Gatehouse's tables but not all: run \`npm run migrate\` against it first.`);
 		return present === 3;
 	}
-	await withRetry(() => migrate(pool, schemaOptions(pool)));
+	const { migrate } = await import("../db/migrate.js");
+	const authOptions = await schemaOptions(pool);
+	await withRetry(() => migrate(pool, authOptions));
 	return true;
 }
 
 /**
  * The server's Better Auth options, which decide the schema. Nothing is signed during an import,
- * so a throwaway secret serves.
+ * so a throwaway secret serves. Better Auth (here and in `migrate`) is loaded only when needed:
+ * it takes a second, which a dry run or a mistyped flag need not wait for.
  */
-function schemaOptions(pool: pg.Pool) {
+async function schemaOptions(pool: pg.Pool) {
+	const { createAuth } = await import("../auth/create-auth.js");
+	const { createKysely } = await import("../db/kysely.js");
 	const silent = { info() {}, warn() {}, error() {} };
 	const config = {
 		baseURL: "http://localhost",

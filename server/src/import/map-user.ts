@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { isBcryptHash } from "../auth/legacy-password.js";
+import { isBcryptHash } from "../auth/bcrypt-hash.js";
 import { PROFILE_ANSWER_MAX_LENGTH } from "../profile/profile-fields.js";
 import type { SourceIdentity, SourceProfile, SourceUser } from "./supabase-source.js";
 

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { describeUrl } from "../db/database.js";
+import { describeUrl } from "../db/describe-url.js";
 import { ImportError } from "./import-error.js";
 
 /** One `auth.users` row, as much of it as the import needs. Timestamps are Postgres text (UTC), never rounded. */
