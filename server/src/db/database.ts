@@ -4,8 +4,6 @@ import { startEmbeddedPostgres } from "./embedded.js";
 import { createKysely } from "./kysely.js";
 import { RetryingPool, createPostgresPool } from "./pool.js";
 
-export { describeUrl };
-
 export interface Database {
 	pool: RetryingPool;
 	/** What Better Auth runs on; shares `pool`. */

@@ -99,6 +99,7 @@ async function schemaOptions(pool: pg.Pool) {
 		trustedOrigins: [],
 		cookieSameSite: "lax" as const,
 		sessionCookieCacheSeconds: 0,
+		requireEmailVerification: false,
 	};
 	return createAuth(config, createKysely(pool), silent).options;
 }
