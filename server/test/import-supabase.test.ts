@@ -311,6 +311,44 @@ describe("npm run import:supabase", () => {
 		});
 	});
 
+	describe("passwordless and unverified users, through the server's email flows", () => {
+		/** Asks for a reset link, reads it from the development outbox, and sets a new password with it. */
+		const resetPassword = async (email: string, newPassword: string) => {
+			const client = new TestClient(server.baseURL);
+			const asked = await client.request("POST", "/api/auth/request-password-reset", { email, redirectTo: `${server.baseURL}/reset-password` });
+			expect(asked.status).toBe(200);
+			await server.server.mailer.idle();
+			const outbox = await (await fetch(`${server.baseURL}/dev/outbox`)).text();
+			const token = outbox.match(/\/api\/auth\/reset-password\/(\w+)\?/)?.[1];
+			expect(token).toBeTruthy();
+			return client.request("POST", "/api/auth/reset-password", { token, newPassword });
+		};
+
+		it.each([
+			["an invited user with no password", 12],
+			["a user whose hash isn't bcrypt", 21],
+		])("%s gets a working password through forgot-password", async (_, n) => {
+			const { email } = user(n);
+			expect((await resetPassword(email!, `new-password-${n}`)).status).toBe(200);
+			expect(await storedPassword(n)).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/);
+			expect((await signIn(email!, `new-password-${n}`)).status).toBe(200);
+		});
+
+		it("with REQUIRE_EMAIL_VERIFICATION=true, a user Supabase never confirmed must verify first; a confirmed one signs in", async () => {
+			const strict = await startTestServer("postgres", { DATABASE_URL: target.url, REQUIRE_EMAIL_VERIFICATION: "true" });
+			try {
+				const attempt = (n: number) =>
+					new TestClient(strict.baseURL).request("POST", "/api/auth/sign-in/email", { email: user(n).email, password: user(n).password });
+				const unconfirmed = await attempt(2);
+				expect(unconfirmed.status).toBe(403);
+				expect(unconfirmed.body.code).toBe("EMAIL_NOT_VERIFIED");
+				expect((await attempt(5)).status).toBe(200);
+			} finally {
+				await strict.close();
+			}
+		});
+	});
+
 	describe("other policies and modes", () => {
 		const POLICY_FLAGS = ["--sso=import", "--banned=import", "--unconfirmed=skip", "--conflicts=skip"];
 		let other: TestDatabase;
