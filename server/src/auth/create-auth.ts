@@ -6,6 +6,7 @@ import type { Mailer } from "../email/mailer.js";
 import { localeOf, resetPasswordEmail, verifyEmailEmail } from "../email/messages.js";
 import type { Logger } from "../logger.js";
 import { profile } from "../profile/profile-plugin.js";
+import { legacyAwarePassword, legacyPasswordUpgrade } from "./legacy-password.js";
 
 /** Set from the socket or the configured proxy header before Better Auth sees the request. */
 export const CLIENT_IP_HEADER = "x-gatehouse-client-ip";
@@ -38,6 +39,8 @@ export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger,
 			sendResetPassword: mailer && (async ({ user, url }, request) => mailer.send(resetPasswordEmail(localeOf(request), user.email, user.name, url))),
 			resetPasswordTokenExpiresIn: 3600,
 			revokeSessionsOnPasswordReset: true,
+			// Users imported from Supabase keep their bcrypt passwords until their first sign-in.
+			password: legacyAwarePassword,
 		},
 		emailVerification: {
 			sendVerificationEmail: mailer && (async ({ user, url }, request) => mailer.send(verifyEmailEmail(localeOf(request), user.email, user.name, url))),
@@ -93,6 +96,7 @@ export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger,
 				disableSettingJwtHeader: true,
 			}),
 			profile(),
+			legacyPasswordUpgrade(),
 		],
 	});
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { describeUrl } from "./describe-url.js";
 import { startEmbeddedPostgres } from "./embedded.js";
 import { createKysely } from "./kysely.js";
 import { RetryingPool, createPostgresPool } from "./pool.js";
@@ -45,13 +46,4 @@ export async function openDatabase({ databaseUrl, dataDir, onIdleError }: Databa
 function withKysely(pool: RetryingPool, description: string, close: () => Promise<void>): Database {
 	let closing: Promise<void> | undefined;
 	return { pool, kysely: createKysely(pool), description, close: () => (closing ??= close()) };
-}
-
-/** `postgresql://user@host:port/db (TLS verify-full)`, password left out. */
-export function describeUrl(databaseUrl: string): string {
-	const url = new URL(databaseUrl);
-	const sslmode = url.searchParams.get("sslmode");
-	const user = url.username ? `${decodeURIComponent(url.username)}@` : "";
-	const tls = sslmode && sslmode !== "disable" ? ` (TLS ${sslmode})` : " (no TLS)";
-	return `postgresql://${user}${url.host}${url.pathname}${tls}`;
 }
