@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { describeUrl } from "./describe-url.js";
 import { startEmbeddedPostgres } from "./embedded.js";
 import { createKysely } from "./kysely.js";
-import { RetryingPool, createPostgresPool } from "./pool.js";
+import { Client, POOL_WAIT_MS, RetryingPool, createPostgresPool } from "./pool.js";
 
 export interface Database {
 	pool: RetryingPool;
@@ -29,12 +29,13 @@ export async function openDatabase({ databaseUrl, dataDir, onIdleError }: Databa
 	// One connection: the socket server interleaves connections per protocol message, which
 	// corrupts concurrent transactions (shared/notes/pglite.md).
 	const pool = new RetryingPool({
+		Client,
 		host: embedded.socketDir,
 		port: 5432,
 		user: "postgres",
 		database: "postgres",
 		max: 1,
-		connectionTimeoutMillis: 10_000,
+		connectionTimeoutMillis: POOL_WAIT_MS,
 	});
 	pool.on("error", onIdleError);
 	return withKysely(pool, `embedded PGlite in ${dataDir}/pglite (set DATABASE_URL to use Neon or any Postgres)`, async () => {

@@ -19,14 +19,31 @@ export class RetryingPool extends pg.Pool {
 }
 
 /**
+ * pg-pool uses one `connectionTimeoutMillis` both for opening a connection and for waiting for
+ * a free one. They are different things: a connection that takes more than 10 s to open is a
+ * dead database (Neon wakes in a few seconds), while waiting a while for a busy pool is normal
+ * under a burst. So clients get their own 10 s to connect, and the pool lets a request wait
+ * longer before answering "busy".
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
+export const POOL_WAIT_MS = 60_000;
+
+export class Client extends pg.Client {
+	constructor(config: pg.ClientConfig = {}) {
+		super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+	}
+}
+
+/**
  * Settings for Neon (and any Postgres reached over a network): pg ignores `connect_timeout`
- * in the URL, so the 10 s that covers a cold start is set here.
+ * in the URL, so the timeout that covers a cold start is set here.
  */
 export function createPostgresPool(connectionString: string, onIdleError: (error: Error) => void): RetryingPool {
 	const pool = new RetryingPool({
+		Client,
 		connectionString,
 		max: 10,
-		connectionTimeoutMillis: 10_000,
+		connectionTimeoutMillis: POOL_WAIT_MS,
 		// Below Neon's 5-minute suspend, so idle connections are closed by us, not killed under us.
 		idleTimeoutMillis: 30_000,
 		keepAlive: true,

@@ -13,9 +13,15 @@ export function isTransientDatabaseError(error: unknown): boolean {
 			return true;
 		}
 	}
-	return /Connection terminated|timeout expired|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error/i.test(
-		error.message,
-	);
+	return /Connection terminated|timeout expired|Query read timeout|Client has encountered a connection error/i.test(error.message);
+}
+
+/**
+ * Every pooled connection stayed busy for as long as a request may wait for one: the server is
+ * overloaded. Worth a 503, not a retry (retrying would only queue the request again).
+ */
+export function isPoolExhausted(error: unknown): boolean {
+	return error instanceof Error && error.message === "timeout exceeded when trying to connect";
 }
 
 export interface RetryOptions {

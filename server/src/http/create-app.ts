@@ -12,6 +12,7 @@ import { authHandler } from "./auth-handler.js";
 import { clientIp } from "./client-ip.js";
 import { health } from "./health.js";
 import { originGuard } from "./origin-guard.js";
+import { HASHING_ROUTES, passwordGate } from "./password-gate.js";
 import { staticSite } from "./static-site.js";
 import { BODY_LIMIT_BYTES, errorHandler, notFound, sendError } from "./http-error.js";
 
@@ -54,6 +55,7 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 		next();
 	}, originGuard(trustedOrigins));
 	app.use("/api/auth", clientIp(config.clientIpHeader));
+	app.use(HASHING_ROUTES, passwordGate());
 	app.all("/api/auth/*splat", authHandler(auth, config.baseURL));
 
 	app.use(express.json({ limit: BODY_LIMIT_BYTES }));

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
-import { isTransientDatabaseError } from "../db/transient.js";
+import { isPoolExhausted, isTransientDatabaseError } from "../db/transient.js";
 import type { Logger } from "../logger.js";
 
 /** An error whose status, code and message are meant for the client. */
@@ -37,6 +37,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 		const status = (error as { status?: unknown }).status;
 		if (typeof status === "number" && status >= 400 && status < 500) {
 			return sendError(res, status, "BAD_REQUEST", "The request is malformed (check its URL encoding and body).");
+		}
+		if (isPoolExhausted(error)) {
+			log.warn(`${req.method} ${req.path}: every database connection stayed busy; answering 503`);
+			return sendError(res, 503, "SERVER_BUSY", "The server is too busy right now; try again in a few seconds.");
 		}
 		if (isTransientDatabaseError(error)) {
 			log.warn(`${req.method} ${req.path}: database unavailable (${(error as Error).message})`);
