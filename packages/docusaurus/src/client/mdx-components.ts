@@ -1,0 +1,14 @@
+import { SignIn, SignInDialog, SignOutButton, SignUp, SignedIn, SignedOut, UserButton } from "@gatehouse/react";
+import { ProtectedRoute } from "./ProtectedRoute.js";
+
+/** The kit's components by the names MDX pages use them, with no import. */
+export const gatehouseMDXComponents = {
+	SignIn,
+	SignUp,
+	ProtectedRoute,
+	SignedIn,
+	SignedOut,
+	UserButton,
+	SignOutButton,
+	SignInDialog,
+};
