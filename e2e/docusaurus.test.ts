@@ -173,7 +173,10 @@ describe("the Docusaurus example site, built, in Chromium, against the reference
 			expect(readFileSync(join(r.outDir, "docs/intro/index.html"), "utf8")).not.toMatch(/name="?robots"?/);
 		});
 
-		it.each(["light", "dark"] as const)("hydrates every page without a console error in %s mode", async (colorScheme) => {
+		// The site's own primary colour (src/css/custom.css), which the kit's buttons follow.
+		const SITE_PRIMARY = { light: "rgb(46, 133, 85)", dark: "rgb(37, 194, 160)" };
+
+		it.each(["light", "dark"] as const)("hydrates every page without a console error in %s mode, in the site's colours", async (colorScheme) => {
 			const context = await browser.newContext({ colorScheme });
 			const errors = collectPageErrors(context);
 			const page = await context.newPage();
@@ -182,6 +185,8 @@ describe("the Docusaurus example site, built, in Chromium, against the reference
 				await settled(page);
 				expect(await page.locator("html").getAttribute("data-theme"), path).toBe(colorScheme);
 			}
+			const submit = page.locator("main .gh-button-primary");
+			expect(await submit.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(SITE_PRIMARY[colorScheme]);
 			// Signed out, the protected doc went on to the sign-in page.
 			await page.getByRole("button", { name: "Sign in" }).waitFor();
 			await context.close();

@@ -1,7 +1,14 @@
 import type * as Preset from "@docusaurus/preset-classic";
 import type { Config } from "@docusaurus/types";
 import type { Options as GatehouseOptions } from "@gatehouse/docusaurus";
+import { fileURLToPath } from "node:url";
 import { themes as prismThemes } from "prism-react-renderer";
+
+// In this monorepo, Docusaurus' own CSS (Infima) is installed in the root node_modules, where
+// browserslist finds no targets and falls back to defaults that include Opera Mini; the dev
+// server then polyfills Infima's cascade layers with high-specificity selectors that beat
+// src/css/custom.css. Point browserslist at this site's targets for every file.
+process.env.BROWSERSLIST_CONFIG ??= fileURLToPath(new URL("./.browserslistrc", import.meta.url));
 
 // Runs in Node at build time: the values below are baked into the static site.
 // GATEHOUSE_AUTH_URL      the auth server's origin (the reference server: `npm start` at the root)
