@@ -24,7 +24,6 @@ const PASSWORD = "correct horse battery";
 const HYDRATION_ERROR = /Minified React error #(418|419|423|425)|hydrat/i;
 
 interface Deployment {
-	name: string;
 	sessionMode: "cookie" | "token";
 	/** The auth server's host: `localhost` is the same site as the page, `127.0.0.1` another. */
 	authHost: "localhost" | "127.0.0.1";
@@ -69,44 +68,52 @@ async function settled(page: Page) {
 	await page.locator(".navbar .gh-user > *").first().waitFor();
 }
 
-function userFlow(deployment: Deployment, extraChecks: (r: Running, context: BrowserContext, page: Page) => Promise<void>) {
-	return async (r: Running, browser: Browser, launchedFor: string) => {
-		const context = await browser.newContext();
-		const errors = collectPageErrors(context);
-		const page = await context.newPage();
-		const at = (path: string) => `${r.site.url}${path}`;
+/**
+ * The reader's round trip: sign up from the MDX page → the navbar shows them → the protected doc
+ * shows its content → sign out → the doc sends them to sign in → sign in → back on the doc.
+ * `whileSignedIn` adds the checks particular to a deployment, on the protected doc.
+ */
+async function roundTrip(
+	browser: Browser,
+	r: Running,
+	deployment: Deployment,
+	whileSignedIn: (context: BrowserContext, page: Page) => Promise<void>,
+) {
+	const context = await browser.newContext();
+	const errors = collectPageErrors(context);
+	const page = await context.newPage();
+	const at = (path: string) => `${r.site.url}${path}`;
+	const email = `ada-${deployment.sessionMode}@example.com`;
 
-		await page.goto(at("/sign-up"));
-		await settled(page);
-		await page.getByLabel("Name").fill("Ada Lovelace");
-		await page.getByLabel("Email").fill(`ada-${deployment.sessionMode}@example.com`);
-		await page.getByLabel("Password").fill(PASSWORD);
-		await page.getByLabel(/Your software background/).fill("Analytical Engine programs");
-		await page.getByRole("button", { name: "Sign up" }).click();
+	await page.goto(at("/sign-up"));
+	await settled(page);
+	await page.getByLabel("Name").fill("Ada Lovelace");
+	await page.getByLabel("Email").fill(email);
+	await page.getByLabel("Password").fill(PASSWORD);
+	await page.getByLabel(/Your software background/).fill("Analytical Engine programs");
+	await page.getByRole("button", { name: "Sign up" }).click();
 
-		// Signed up: the navbar shows the reader, on every page.
-		const account = page.getByRole("button", { name: "Account: Ada Lovelace" });
-		await account.waitFor();
-		await page.goto(at(PROTECTED_PATH));
-		await page.getByText(PROTECTED_TEXT).waitFor();
-		await account.waitFor();
-		await extraChecks(r, context, page);
+	const account = page.getByRole("button", { name: "Account: Ada Lovelace" });
+	await account.waitFor();
+	await page.goto(at(PROTECTED_PATH));
+	await page.getByText(PROTECTED_TEXT).waitFor();
+	await account.waitFor();
+	await whileSignedIn(context, page);
 
-		await account.click();
-		await page.locator(".navbar").getByRole("button", { name: "Sign out" }).click();
-		// The protected doc sends the signed-out reader to sign in, remembering where they were.
-		await page.waitForURL(at(`/sign-in?redirectTo=${encodeURIComponent(`${deployment.basePath.replace(/\/$/, "")}${PROTECTED_PATH}`)}`));
-		expect(await page.getByText(PROTECTED_TEXT).count()).toBe(0);
+	await account.click();
+	await page.locator(".navbar").getByRole("button", { name: "Sign out" }).click();
+	const protectedPathname = `${deployment.basePath.replace(/\/$/, "")}${PROTECTED_PATH}`;
+	await page.waitForURL(at(`/sign-in?redirectTo=${encodeURIComponent(protectedPathname)}`));
+	expect(await page.getByText(PROTECTED_TEXT).count()).toBe(0);
 
-		await page.getByLabel("Email").fill(`ada-${deployment.sessionMode}@example.com`);
-		await page.getByLabel("Password").fill(PASSWORD);
-		await page.getByRole("button", { name: "Sign in" }).click();
-		await page.waitForURL(at(PROTECTED_PATH));
-		await page.getByText(PROTECTED_TEXT).waitFor();
+	await page.getByLabel("Email").fill(email);
+	await page.getByLabel("Password").fill(PASSWORD);
+	await page.getByRole("button", { name: "Sign in" }).click();
+	await page.waitForURL(at(PROTECTED_PATH));
+	await page.getByText(PROTECTED_TEXT).waitFor();
 
-		await context.close();
-		expect(errors, launchedFor).toEqual([]);
-	};
+	await context.close();
+	expect(errors).toEqual([]);
 }
 
 describe("the Docusaurus example site, built, in Chromium, against the reference server", () => {
@@ -142,7 +149,7 @@ describe("the Docusaurus example site, built, in Chromium, against the reference
 	});
 
 	describe("same site, cookie mode (site on localhost, auth server on another localhost port)", () => {
-		const deployment: Deployment = { name: "cookie", sessionMode: "cookie", authHost: "localhost", basePath: "/" };
+		const deployment: Deployment = { sessionMode: "cookie", authHost: "localhost", basePath: "/" };
 		let r: Running;
 		beforeAll(async () => {
 			r = await deploy(deployment);
@@ -194,22 +201,18 @@ describe("the Docusaurus example site, built, in Chromium, against the reference
 			expect(errors).toEqual([]);
 		});
 
-		it(
-			"signs up from the MDX page, shows the reader in the navbar and the protected doc, signs out and back in",
-			async () => {
-				const flow = userFlow(deployment, async ({ auth }, context, page) => {
-					// Cookie mode: an HttpOnly cookie on the auth server, nothing in the page's storage.
-					const cookies = await context.cookies(auth.baseURL);
-					expect(cookies.map((c) => [c.name, c.httpOnly])).toContainEqual(["better-auth.session_token", true]);
-					expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("gatehouse")))).toEqual([]);
-				});
-				await flow(r, browser, "cookie mode");
-			},
-		);
+		it("signs up from the MDX page, shows the reader in the navbar and the protected doc, signs out and back in", async () => {
+			await roundTrip(browser, r, deployment, async (context, page) => {
+				// Cookie mode: an HttpOnly cookie on the auth server, nothing in the page's storage.
+				const cookies = await context.cookies(r.auth.baseURL);
+				expect(cookies.map((c) => [c.name, c.httpOnly])).toContainEqual(["better-auth.session_token", true]);
+				expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("gatehouse")))).toEqual([]);
+			});
+		});
 	});
 
 	describe("cross-site, token mode (site on localhost under /gatehouse/, auth server on 127.0.0.1, third-party cookies blocked)", () => {
-		const deployment: Deployment = { name: "token", sessionMode: "token", authHost: "127.0.0.1", basePath: "/gatehouse/" };
+		const deployment: Deployment = { sessionMode: "token", authHost: "127.0.0.1", basePath: "/gatehouse/" };
 		let r: Running;
 		let blockingBrowser: Browser;
 		let probe: Server;
@@ -243,20 +246,16 @@ describe("the Docusaurus example site, built, in Chromium, against the reference
 			await context.close();
 		});
 
-		it(
-			"signs up, shows the reader and the protected doc, signs out and back in, with the session token as a Bearer header",
-			async () => {
-				const flow = userFlow(deployment, async ({ auth }, context, page) => {
-					expect(await context.cookies(auth.baseURL)).toEqual([]);
-					const stored = await page.evaluate((key) => localStorage.getItem(key), `gatehouse.session-token:${auth.baseURL}`);
-					expect(stored).toMatch(/^[^.]+\.[^.]+$/);
-					const sessionRequest = page.waitForRequest((request) => request.url().endsWith("/api/auth/get-session"));
-					await page.reload();
-					expect((await sessionRequest).headers().authorization).toBe(`Bearer ${stored}`);
-					await page.getByText(PROTECTED_TEXT).waitFor();
-				});
-				await flow(r, blockingBrowser, "token mode");
-			},
-		);
+		it("signs up, shows the reader and the protected doc, signs out and back in, with the session token as a Bearer header", async () => {
+			await roundTrip(blockingBrowser, r, deployment, async (context, page) => {
+				expect(await context.cookies(r.auth.baseURL)).toEqual([]);
+				const stored = await page.evaluate((key) => localStorage.getItem(key), `gatehouse.session-token:${r.auth.baseURL}`);
+				expect(stored).toMatch(/^[^.]+\.[^.]+$/);
+				const sessionRequest = page.waitForRequest((request) => request.url().endsWith("/api/auth/get-session"));
+				await page.reload();
+				expect((await sessionRequest).headers().authorization).toBe(`Bearer ${stored}`);
+				await page.getByText(PROTECTED_TEXT).waitFor();
+			});
+		});
 	});
 });

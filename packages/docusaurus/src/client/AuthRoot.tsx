@@ -18,7 +18,8 @@ export interface AuthRootProps extends Partial<Omit<AuthProviderProps, "children
  * `src/theme/Root` renders it there instead. Props override the plugin's options.
  */
 export function AuthRoot({ children, ...overrides }: AuthRootProps) {
-	const options = (useGlobalData()[PLUGIN_NAME]?.default ?? undefined) as GatehouseGlobalData | undefined;
+	// One instance is expected; whatever its `id`, take it.
+	const options = Object.values(useGlobalData()[PLUGIN_NAME] ?? {})[0] as GatehouseGlobalData | undefined;
 	const { i18n } = useDocusaurusContext();
 	const { withBaseUrl } = useBaseUrlUtils();
 	const history = useHistory();

@@ -5,4 +5,3 @@ export { AuthRoot, type AuthRootProps } from "./AuthRoot.js";
 export { gatehouseMDXComponents } from "./mdx-components.js";
 export { ProtectedRoute } from "./ProtectedRoute.js";
 export { UserMenuNavbarItem, type UserMenuNavbarItemProps } from "./UserMenuNavbarItem.js";
-export { kitLocaleFor } from "./kit-locale.js";
