@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestServer, freePort, startTestServer } from "../server/test/support/test-server.js";
 import { collectPageErrors, launchChromium } from "./support/browser.js";
-import { type StaticSite, buildExampleSite, exampleDir, serveStaticSite } from "./support/docusaurus-site.js";
+import { type StaticSite, buildExampleSite, serveStaticSite } from "./support/docusaurus-site.js";
 
 /**
  * The example Docusaurus site as its authors deploy it: `docusaurus build` (the dev server does
@@ -187,7 +187,7 @@ describe("the Docusaurus example site, built, in Chromium, against the reference
 			const context = await browser.newContext({ colorScheme });
 			const errors = collectPageErrors(context);
 			const page = await context.newPage();
-			for (const path of ["/", "/sign-in", "/sign-up", PROTECTED_PATH]) {
+			for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password", PROTECTED_PATH]) {
 				await page.goto(`${r.site.url}${path}`);
 				await settled(page);
 				expect(await page.locator("html").getAttribute("data-theme"), path).toBe(colorScheme);

@@ -10,4 +10,6 @@ export interface GatehouseGlobalData {
 	signInPath: string;
 	signUpPath: string;
 	afterSignInPath: string;
+	forgotPasswordPath: string;
+	resetPasswordPath: string;
 }

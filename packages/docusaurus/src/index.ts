@@ -27,6 +27,8 @@ export default function pluginGatehouse(context: LoadContext, options: PluginOpt
 				signInPath: options.signInPath,
 				signUpPath: options.signUpPath,
 				afterSignInPath: options.afterSignInPath,
+				forgotPasswordPath: options.forgotPasswordPath,
+				resetPasswordPath: options.resetPasswordPath,
 			};
 			actions.setGlobalData(data);
 		},

@@ -24,6 +24,10 @@ export interface Options {
 	signUpPath?: string;
 	/** Where to go after signing in when the page gave no `redirectTo`, relative to `baseUrl`. @default "/" */
 	afterSignInPath?: string;
+	/** The page holding `<ForgotPassword/>`, relative to `baseUrl`. @default "/forgot-password" */
+	forgotPasswordPath?: string;
+	/** The page holding `<ResetPassword/>`, which reset emails link to, relative to `baseUrl`. @default "/reset-password" */
+	resetPasswordPath?: string;
 	/**
 	 * A page that uses `<ProtectedRoute>` without a front-matter `description` gets its first
 	 * paragraph copied into `<meta name="description">` by Docusaurus, in the public HTML.
@@ -42,6 +46,8 @@ export const DEFAULT_OPTIONS = {
 	signInPath: "/sign-in",
 	signUpPath: "/sign-up",
 	afterSignInPath: "/",
+	forgotPasswordPath: "/forgot-password",
+	resetPasswordPath: "/reset-password",
 	onProtectedPageWithoutDescription: "warn",
 } as const satisfies Omit<Options, "authUrl">;
 
@@ -69,6 +75,8 @@ export const pluginOptionsSchema = Joi.object<PluginOptions>({
 	signInPath: sitePath("signInPath").default(DEFAULT_OPTIONS.signInPath),
 	signUpPath: sitePath("signUpPath").default(DEFAULT_OPTIONS.signUpPath),
 	afterSignInPath: sitePath("afterSignInPath").default(DEFAULT_OPTIONS.afterSignInPath),
+	forgotPasswordPath: sitePath("forgotPasswordPath").default(DEFAULT_OPTIONS.forgotPasswordPath),
+	resetPasswordPath: sitePath("resetPasswordPath").default(DEFAULT_OPTIONS.resetPasswordPath),
 	onProtectedPageWithoutDescription: Joi.string()
 		.valid("ignore", "log", "warn", "throw")
 		.default(DEFAULT_OPTIONS.onProtectedPageWithoutDescription),

@@ -15,6 +15,8 @@ describe("plugin options", () => {
 			signInPath: "/sign-in",
 			signUpPath: "/sign-up",
 			afterSignInPath: "/",
+			forgotPasswordPath: "/forgot-password",
+			resetPasswordPath: "/reset-password",
 			onProtectedPageWithoutDescription: "warn",
 		});
 	});

@@ -13,7 +13,7 @@ export interface AuthRootProps extends Partial<Omit<AuthProviderProps, "children
 
 /**
  * The kit's `AuthProvider`, configured from the plugin's options and the site: page changes go
- * through Docusaurus' router, the sign-in/sign-up paths through its `baseUrl`, the strings follow
+ * through Docusaurus' router, the paths of the auth pages through its `baseUrl`, the strings follow
  * its current locale. The plugin's theme `Root` renders it; a site with its own
  * `src/theme/Root` renders it there instead. Props override the plugin's options.
  */
@@ -39,6 +39,8 @@ export function AuthRoot({ children, ...overrides }: AuthRootProps) {
 			signInPath={withBaseUrl(options?.signInPath ?? "/sign-in")}
 			signUpPath={withBaseUrl(options?.signUpPath ?? "/sign-up")}
 			afterSignInPath={withBaseUrl(options?.afterSignInPath ?? "/")}
+			forgotPasswordPath={withBaseUrl(options?.forgotPasswordPath ?? "/forgot-password")}
+			resetPasswordPath={withBaseUrl(options?.resetPasswordPath ?? "/reset-password")}
 			{...overrides}
 		>
 			{children}
