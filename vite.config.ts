@@ -29,6 +29,13 @@ export default defineConfig({
 			},
 			{
 				test: {
+					name: "docusaurus",
+					include: ["packages/docusaurus/test/**/*.test.ts"],
+					environment: "node",
+				},
+			},
+			{
+				test: {
 					name: "server",
 					include: ["server/test/**/*.test.ts"],
 					environment: "node",

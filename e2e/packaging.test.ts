@@ -32,3 +32,30 @@ describe("@gatehouse/react as published", () => {
 		expect(manifest.sideEffects).toEqual(["*.css"]);
 	});
 });
+
+const plugin = fileURLToPath(new URL("../packages/docusaurus", import.meta.url));
+const pluginManifest = JSON.parse(readFileSync(`${plugin}/package.json`, "utf8"));
+
+describe("@gatehouse/docusaurus as published", () => {
+	it("is publint clean", async () => {
+		const { messages } = await publint({ pkgDir: plugin, level: "suggestion", strict: true });
+		expect(messages.map((message) => formatMessage(message, pluginManifest))).toEqual([]);
+	});
+
+	it("ships plain JavaScript, with only components in the theme folder", () => {
+		const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: plugin, encoding: "utf8" }));
+		const files: string[] = pack.files.map((file: { path: string }) => file.path);
+		expect(files).toEqual(
+			expect.arrayContaining(["dist/index.js", "dist/client/index.js", "dist/client/index.d.ts", "dist/client/navbar.css", "README.md"]),
+		);
+		// Every file in the theme folder becomes a @theme/… alias.
+		expect(files.filter((file) => file.startsWith("dist/theme/")).sort()).toEqual([
+			"dist/theme/MDXComponents.js",
+			"dist/theme/NavbarItem/ComponentTypes.js",
+			"dist/theme/Root.js",
+		]);
+		for (const file of files.filter((f) => f.endsWith(".js"))) {
+			expect(() => transformSync(readFileSync(`${plugin}/${file}`, "utf8"), { loader: "js", format: "esm" }), file).not.toThrow();
+		}
+	});
+});

@@ -96,6 +96,46 @@ describe("requireAuth on /api/profile", () => {
 		expect(response.body.message).toMatch(/\w/);
 	});
 
+	it("accepts the session token that sign-in hands out in set-auth-token (token mode), with no cookie", async () => {
+		const browser = new TestClient(t.baseURL);
+		const signIn = await browser.request("POST", "/api/auth/sign-in/email", { email: "jwt@example.com", password: "correct horse battery" });
+		const sessionToken = signIn.headers.get("set-auth-token")!;
+		expect(sessionToken).toMatch(/^[^.]+\.[^.]+$/);
+		// The browser script may read it only if CORS exposes it, and the server exposes it itself.
+		expect(signIn.headers.get("access-control-expose-headers")).toContain("set-auth-token");
+
+		const read = await callWith(`Bearer ${sessionToken}`);
+		expect(read.status).toBe(200);
+		expect(read.body.userId).toBe(userId);
+		// A Bearer request is not sent by the browser on its own, so it needs no trusted Origin.
+		const write = await new TestClient(t.baseURL, { origin: null }).request(
+			"PUT",
+			"/api/profile",
+			{ softwareBackground: "token mode", hardwareBackground: null },
+			{ authorization: `Bearer ${sessionToken}` },
+		);
+		expect(write.status).toBe(200);
+		expect(write.body.softwareBackground).toBe("token mode");
+
+		const session = await new TestClient(t.baseURL, { origin: null }).request("GET", "/api/auth/get-session", undefined, {
+			authorization: `Bearer ${sessionToken}`,
+		});
+		expect(session.body.user.id).toBe(userId);
+
+		await new TestClient(t.baseURL).request("POST", "/api/auth/sign-out", undefined, { authorization: `Bearer ${sessionToken}` });
+		const afterSignOut = await callWith(`Bearer ${sessionToken}`);
+		expect(afterSignOut.status).toBe(401);
+		expect(afterSignOut.body.code).toBe("SESSION_INVALID");
+	});
+
+	it("refuses a forged session token", async () => {
+		for (const forged of ["abc.def", "no-dot-at-all"]) {
+			const response = await callWith(`Bearer ${forged}`);
+			expect(response.status).toBe(401);
+			expect(response.body.code).toBe("SESSION_INVALID");
+		}
+	});
+
 	it("refuses an Authorization header that is not Bearer, and a request with no credentials", async () => {
 		expect((await callWith(`Basic ${btoa("a:b")}`)).status).toBe(401);
 		const none = await new TestClient(t.baseURL).request("GET", "/api/profile");

@@ -1,8 +1,10 @@
 "use client";
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, createContext, useContext, useMemo, useState } from "react";
-import { type AuthClient, createGatehouseClient } from "./auth-client.js";
+import { type ReactNode, createContext, useContext, useEffect, useMemo, useState } from "react";
+import { type AuthClient, type SessionMode, createGatehouseClient } from "./auth-client.js";
 import { type Labels, type Locale, en } from "./labels.js";
+import { authKeys } from "./queries.js";
+import { type SessionTokenStore, createSessionTokenStore } from "./session-token.js";
 
 export type LabelOverrides = Partial<Omit<Labels, "errors">> & { errors?: Partial<Labels["errors"]> };
 
@@ -33,6 +35,13 @@ export interface AuthProviderProps {
 	queryClient?: QueryClient;
 	/** An existing Better Auth client; by default one is made for `baseURL`. */
 	client?: AuthClient;
+	/**
+	 * `cookie`: the HttpOnly session cookie, for a site on the same site as the auth server.
+	 * `token`: the session token in `localStorage`, sent as `Authorization: Bearer`, for a site on
+	 * another site (third-party cookies blocked); scripts on the page can read it. Ignored when
+	 * `client` is given. @default "cookie"
+	 */
+	sessionMode?: SessionMode;
 }
 
 export interface AuthContextValue {
@@ -43,6 +52,8 @@ export interface AuthContextValue {
 	navigate: (to: string) => void;
 	paths: { signIn: string; signUp: string; afterSignIn: string; forgotPassword: string; resetPassword: string };
 	queryClient: QueryClient;
+	/** Token mode's session token (read it in events, effects and fetches only); undefined in cookie mode. */
+	sessionToken: SessionTokenStore | undefined;
 }
 
 const AuthContext = createContext<AuthContextValue | undefined>(undefined);
@@ -67,12 +78,26 @@ export function AuthProvider({
 	resetPasswordPath = "/reset-password",
 	queryClient: explicitQueryClient,
 	client: explicitClient,
+	sessionMode = "cookie",
 }: AuthProviderProps) {
 	if (!baseURL) throw new Error("<AuthProvider> needs `baseURL`: the auth server's origin, e.g. https://auth.example.com.");
 	const hostQueryClient = useContext(QueryClientContext);
 	const [ownQueryClient] = useState(() => ((explicitQueryClient ?? hostQueryClient) ? undefined : new QueryClient()));
 	const queryClient = explicitQueryClient ?? hostQueryClient ?? ownQueryClient!;
-	const client = useMemo(() => explicitClient ?? createGatehouseClient(baseURL), [explicitClient, baseURL]);
+	const sessionToken = useMemo(
+		() => (sessionMode === "token" && !explicitClient ? createSessionTokenStore(baseURL) : undefined),
+		[sessionMode, explicitClient, baseURL],
+	);
+	const client = useMemo(() => explicitClient ?? createGatehouseClient(baseURL, { sessionToken }), [explicitClient, baseURL, sessionToken]);
+	// Token mode: a sign-in or sign-out in another tab changes the stored token; re-read the session.
+	useEffect(() => {
+		if (!sessionToken) return;
+		const onStorage = (event: StorageEvent) => {
+			if (event.key === sessionToken.key) void queryClient.invalidateQueries({ queryKey: authKeys.session() });
+		};
+		window.addEventListener("storage", onStorage);
+		return () => window.removeEventListener("storage", onStorage);
+	}, [sessionToken, queryClient]);
 	const value = useMemo<AuthContextValue>(
 		() => ({
 			client,
@@ -88,8 +113,9 @@ export function AuthProvider({
 				resetPassword: resetPasswordPath,
 			},
 			queryClient,
+			sessionToken,
 		}),
-		[client, baseURL, locale, labels, navigate, signInPath, signUpPath, afterSignInPath, forgotPasswordPath, resetPasswordPath, queryClient],
+		[client, baseURL, locale, labels, navigate, signInPath, signUpPath, afterSignInPath, forgotPasswordPath, resetPasswordPath, queryClient, sessionToken],
 	);
 	const provided = <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 	// Our own QueryClient goes on the context only when the host has none.
@@ -102,7 +128,7 @@ export function useAuthContext(component = "useAuthContext"): AuthContextValue {
 	if (!value) {
 		throw new Error(
 			`[gatehouse] \`${component}\` must be used within \`<AuthProvider>\`. Wrap your app in <AuthProvider baseURL="https://your-auth-server">. ` +
-				"On Docusaurus the @gatehouse/docusaurus plugin adds it around the site, but a site with its own src/theme/Root (or another plugin that wraps Root) replaces it: render <AuthRoot> from @gatehouse/docusaurus inside your Root.",
+				"On Docusaurus the @gatehouse/docusaurus plugin adds it around the site, but a site with its own src/theme/Root (or another plugin that wraps Root) replaces it: render {children} inside <AuthRoot> from @gatehouse/docusaurus/client in that Root.",
 		);
 	}
 	return value;

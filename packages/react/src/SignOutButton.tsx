@@ -13,7 +13,7 @@ export interface SignOutButtonProps extends Omit<ButtonHTMLAttributes<HTMLButton
 
 /** Ends the session on the server, then forgets it (and any token or profile) here. */
 export function SignOutButton({ redirectTo, onSignOutSuccess, className, children, ...button }: SignOutButtonProps) {
-	const { client, labels, navigate, queryClient } = useAuthContext("SignOutButton");
+	const { client, labels, navigate, queryClient, sessionToken } = useAuthContext("SignOutButton");
 	const [pending, setPending] = useState(false);
 	return (
 		<button
@@ -28,7 +28,7 @@ export function SignOutButton({ redirectTo, onSignOutSuccess, className, childre
 					await client.signOut();
 				} finally {
 					// Even if the server could not be told, this browser stops acting signed in.
-					sessionEnded(queryClient);
+					sessionEnded(queryClient, sessionToken);
 					setPending(false);
 				}
 				onSignOutSuccess?.();

@@ -18,14 +18,20 @@ export interface StoredProfile extends Profile {
 
 /** The signed-in user's profile, and a way to replace it. */
 export function useProfile() {
-	const { baseURL, queryClient } = useAuthContext("useProfile");
+	const { baseURL, queryClient, sessionToken } = useAuthContext("useProfile");
 	const { user } = useSession();
 	const key = authKeys.profile(user?.id);
 	const call = async (init?: RequestInit): Promise<StoredProfile> => {
+		const token = sessionToken?.get();
 		const response = await fetch(new URL("/api/profile", baseURL), {
-			credentials: "include",
+			// Token mode sends no cookies: the token is the credential.
+			credentials: sessionToken ? "omit" : "include",
 			...init,
-			headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}) },
+			headers: {
+				accept: "application/json",
+				...(init?.body ? { "content-type": "application/json" } : {}),
+				...(token ? { authorization: `Bearer ${token}` } : {}),
+			},
 		}).catch((error) => {
 			throw toAuthRequestError(error);
 		});

@@ -81,6 +81,18 @@ describe("rendering on a server (no window, no document)", () => {
 		expect(render(page)).toBe(first);
 	});
 
+	it("renders the same markup in token mode, without reaching for storage", () => {
+		const page = (
+			<>
+				<SignIn />
+				<UserButton />
+				<ProtectedRoute>secret</ProtectedRoute>
+			</>
+		);
+		// No window here: any storage read during render would throw.
+		expect(render(page, { sessionMode: "token" })).toBe(render(page));
+	});
+
 	it("renders right-to-left locales with their direction and language", () => {
 		const html = render(<SignIn />, { locale: ur });
 		expect(html).toContain('dir="rtl"');

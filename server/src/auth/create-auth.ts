@@ -1,5 +1,5 @@
 import { betterAuth } from "better-auth";
-import { jwt } from "better-auth/plugins";
+import { bearer, jwt } from "better-auth/plugins";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
 import type { Mailer } from "../email/mailer.js";
@@ -97,6 +97,10 @@ export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger,
 			}),
 			profile(),
 			legacyPasswordUpgrade(),
+			// Token mode, for sites on another site than this server (third-party cookies blocked):
+			// responses that set the session cookie also carry it in `set-auth-token` (and expose that
+			// header to CORS themselves), and `Authorization: Bearer <session token>` is read as the cookie.
+			bearer(),
 		],
 	});
 }

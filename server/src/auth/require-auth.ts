@@ -7,8 +7,11 @@ export interface AuthenticatedUser {
 	id: string;
 	email: string;
 	name: string;
-	/** How the request proved it: the session cookie, or a Bearer JWT. */
-	via: "session" | "jwt";
+	/**
+	 * How the request proved it: the session cookie, a Bearer session token (the kit's token mode),
+	 * or a Bearer JWT.
+	 */
+	via: "session" | "session-token" | "jwt";
 }
 
 declare module "express-serve-static-core" {
@@ -21,8 +24,9 @@ export interface RequireAuthOptions {
 	/** Verifies `Authorization: Bearer <JWT>`; see `createJwtVerifier`. */
 	verifyJwt: JwtVerifier;
 	/**
-	 * Resolves the session cookie to a user, e.g. Better Auth's `auth.api.getSession`. Omit it in an
-	 * API that accepts only JWTs.
+	 * Resolves a session to a user, e.g. Better Auth's `auth.api.getSession`: from the session cookie,
+	 * or from `Authorization: Bearer <session token>` (Better Auth's bearer plugin reads it). Omit it
+	 * in an API that accepts only JWTs.
 	 */
 	getSessionUser?: (headers: Headers) => Promise<{ id: string; email: string; name: string } | null>;
 	/**
@@ -35,9 +39,10 @@ export interface RequireAuthOptions {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Express middleware: lets the request through when it carries a valid session cookie or a
- * Gatehouse JWT, and answers 401 `{ code, message }` otherwise. A Bearer token, when present,
- * is the only credential considered.
+ * Express middleware: lets the request through when it carries a valid session cookie, a
+ * Gatehouse JWT or a session token, and answers 401 `{ code, message }` otherwise. A Bearer token,
+ * when present, is the only credential considered: a JWT (three dot-separated parts) is verified
+ * against the JWKS, anything else is looked up as a session token.
  */
 export function requireAuth({ verifyJwt, getSessionUser, trustedOrigins }: RequireAuthOptions): RequestHandler {
 	const trusted = new Set(trustedOrigins);
@@ -48,6 +53,13 @@ export function requireAuth({ verifyJwt, getSessionUser, trustedOrigins }: Requi
 				const [scheme, token] = authorization.split(" ");
 				if (scheme?.toLowerCase() !== "bearer" || !token) {
 					return refuse(res, 401, "UNAUTHORIZED", "The Authorization header must be `Bearer <token>`.");
+				}
+				if (token.split(".").length !== 3 && getSessionUser) {
+					// Not sent by the browser on its own, so no CSRF check: the page's script chose to send it.
+					const user = await getSessionUser(new Headers({ authorization: `Bearer ${token}` }));
+					if (!user) return refuse(res, 401, "SESSION_INVALID", "This session token is not valid or has expired: sign in again.");
+					req.auth = { id: user.id, email: user.email, name: user.name, via: "session-token" };
+					return next();
 				}
 				const payload = await verifyJwt(token);
 				req.auth = {

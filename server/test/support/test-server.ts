@@ -30,8 +30,9 @@ export interface TestServerOptions {
 	staticDir?: string;
 }
 
+/** `env` may fix PORT and BETTER_AUTH_URL (a site built against them); by default a free port on localhost. */
 export async function startTestServer(backend: Backend, env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
-	const port = await freePort();
+	const port = env.PORT ? Number(env.PORT) : await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-test-"));
 	const database = backend === "postgres" ? await createTestDatabase() : undefined;
 	const fullEnv: Record<string, string> = {
@@ -57,7 +58,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
 	};
 	const handle: TestServer = {
 		server: await start(),
-		baseURL: `http://localhost:${port}`,
+		baseURL: fullEnv.BETTER_AUTH_URL ?? `http://localhost:${port}`,
 		logs,
 		env: fullEnv,
 		async restart() {
@@ -73,7 +74,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
 	return handle;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once("error", reject);
