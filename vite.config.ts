@@ -1,7 +1,7 @@
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/support/browser.js";
 
 // One Vitest config; each part of the house is a project. `npm test` runs them all.
@@ -38,9 +38,21 @@ export default defineConfig({
 				test: {
 					name: "server",
 					include: ["server/test/**/*.test.ts"],
+					exclude: [...configDefaults.exclude, "server/test/reliability/**"],
 					environment: "node",
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
+				},
+			},
+			{
+				// Faults as Neon really produces them; prints a table of figures at the end (`npm run test:reliability`).
+				test: {
+					name: "reliability",
+					include: ["server/test/reliability/**/*.test.ts"],
+					environment: "node",
+					globalSetup: ["server/test/reliability/global-setup.ts"],
+					testTimeout: 180_000,
+					hookTimeout: 180_000,
 				},
 			},
 			{
