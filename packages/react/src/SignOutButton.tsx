@@ -26,11 +26,12 @@ export function SignOutButton({ redirectTo, onSignOutSuccess, className, childre
 				setPending(true);
 				try {
 					await client.signOut();
-				} finally {
-					// Even if the server could not be told, this browser stops acting signed in.
-					sessionEnded(queryClient, sessionToken);
-					setPending(false);
+				} catch {
+					// The server could not be told (offline, unreachable). This browser stops acting signed
+					// in all the same; a click handler has no caller to hand the error to.
 				}
+				sessionEnded(queryClient, sessionToken);
+				setPending(false);
 				onSignOutSuccess?.();
 				if (redirectTo) navigate(safeRedirectPath(redirectTo, "/"));
 			}}

@@ -2,7 +2,8 @@ import { screen, waitFor } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ProtectedRoute, UserButton } from "../src/index.js";
-import { createFakeAuthApi } from "./support/fake-auth-api.js";
+import { HttpResponse, http } from "msw";
+import { AUTH_URL, createFakeAuthApi } from "./support/fake-auth-api.js";
 import { renderWithAuth } from "./support/render.js";
 import { server } from "./setup.js";
 
@@ -53,5 +54,16 @@ describe("UserButton", () => {
 		renderWithAuth(<UserButton />);
 		const button = await screen.findByRole("button", { name: "Account: anon@example.com" });
 		expect(button.querySelector("img")?.getAttribute("src")).toBe("https://example.com/a.png");
+	});
+
+	it("stops acting signed in even when the server can't be reached to sign out", async () => {
+		api.signInAs(api.addUser({ name: "Ada Lovelace", email: "ada@example.com", password: "x" }));
+		server.use(http.post(`${AUTH_URL}/api/auth/sign-out`, () => HttpResponse.error()));
+		renderWithAuth(<UserButton />);
+		const user = userEvent.setup();
+		await user.click(await screen.findByRole("button", { name: "Account: Ada Lovelace" }));
+		// A rejection escaping the click handler would fail this run as an unhandled error.
+		await user.click(screen.getByRole("button", { name: "Sign out" }));
+		expect(await screen.findByRole("link", { name: "Sign in" })).toBeTruthy();
 	});
 });
