@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+// Importing the type also brings in the typing of inject("neon") where this file is compiled (e2e too).
+import type { NeonUrls } from "./neon-global-setup.js";
 import type { TestDatabase } from "./postgres.js";
 
 export interface NeonTestDatabase extends TestDatabase {
@@ -15,7 +17,7 @@ export interface NeonTestDatabase extends TestDatabase {
  * (non-superuser) Neon role as on Neon, and reachable pooled; dropped by `drop()`.
  */
 export async function createNeonTestDatabase(): Promise<NeonTestDatabase> {
-	const { directUrl, pooledUrl } = inject("neon");
+	const { directUrl, pooledUrl }: NeonUrls = inject("neon");
 	const name = `gatehouse_test_${randomBytes(6).toString("hex")}`;
 	await onDirect(directUrl, `CREATE DATABASE ${name}`);
 	const withName = (base: string) => {
