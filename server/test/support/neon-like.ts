@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
@@ -35,9 +35,9 @@ export async function startNeonLike(): Promise<NeonLike> {
 	const dir = mkdtempSync(join(tmpdir(), "gatehouse-neon-"));
 	// PostgreSQL and PgBouncer refuse to run as root: as root, run them as the postgres OS user.
 	const owner = process.getuid?.() === 0 ? osUser("postgres") : undefined;
-	const children: ChildProcess[] = [];
+	const daemons: Daemon[] = [];
 	const stop = async () => {
-		await Promise.all(children.map(stopChild));
+		await Promise.all(daemons.map((daemon) => daemon.stop()));
 		rmSync(dir, { recursive: true, force: true });
 	};
 	try {
@@ -57,7 +57,7 @@ export async function startNeonLike(): Promise<NeonLike> {
 		if (owner) for (const file of readdirSync(dir)) chownSync(join(dir, file), owner.uid, owner.gid);
 
 		writeFileSync(join(dataDir, "pg_hba.conf"), "hostssl all all 127.0.0.1/32 scram-sha-256\nhostssl all all ::1/128 scram-sha-256\n");
-		const postgres = spawnLogged(
+		const postgres = startDaemon(
 			tools.postgres,
 			[
 				"-D", dataDir,
@@ -74,13 +74,14 @@ export async function startNeonLike(): Promise<NeonLike> {
 				"-c", "synchronous_commit=off",
 				"-c", "full_page_writes=off",
 			],
-			join(dir, "postgres.log"),
+			// SIGQUIT: PostgreSQL's immediate shutdown. Nothing here needs to survive.
+			"SIGQUIT",
 			owner,
 		);
-		children.push(postgres);
+		daemons.push(postgres);
 		const tls = `sslmode=verify-full&sslrootcert=${join(dir, "ca.crt")}`;
 		const url = (user: string, pw: string, port: number, database: string) => `postgresql://${user}:${pw}@localhost:${port}/${database}?${tls}`;
-		await withClient(url(ADMIN_ROLE, adminPassword, pgPort, "postgres"), postgres, join(dir, "postgres.log"), async (admin) => {
+		await withClient(url(ADMIN_ROLE, adminPassword, pgPort, "postgres"), postgres, async (admin) => {
 			await admin.query(`CREATE ROLE ${NEON_ROLE} LOGIN CREATEDB CREATEROLE PASSWORD '${password}'`);
 			await admin.query(`CREATE DATABASE ${NEON_DATABASE} OWNER ${NEON_ROLE}`);
 		});
@@ -88,8 +89,9 @@ export async function startNeonLike(): Promise<NeonLike> {
 		writeFileSync(join(dir, "userlist.txt"), `"${NEON_ROLE}" "${password}"\n`);
 		writeFileSync(join(dir, "pgbouncer.ini"), pgbouncerConfig(dir, pgPort, bouncerPort));
 		if (owner) for (const file of ["userlist.txt", "pgbouncer.ini"]) chownSync(join(dir, file), owner.uid, owner.gid);
-		const bouncer = spawnLogged(tools.pgbouncer, [join(dir, "pgbouncer.ini")], join(dir, "pgbouncer.log"), owner);
-		children.push(bouncer);
+		// SIGTERM: PgBouncer's immediate shutdown.
+		const bouncer = startDaemon(tools.pgbouncer, [join(dir, "pgbouncer.ini")], "SIGTERM", owner);
+		daemons.push(bouncer);
 
 		const neon: NeonLike = {
 			directUrl: url(NEON_ROLE, password, pgPort, NEON_DATABASE),
@@ -97,7 +99,7 @@ export async function startNeonLike(): Promise<NeonLike> {
 			caFile: join(dir, "ca.crt"),
 			stop,
 		};
-		await withClient(neon.pooledUrl, bouncer, join(dir, "pgbouncer.log"), async (client) => {
+		await withClient(neon.pooledUrl, bouncer, async (client) => {
 			await client.query("SELECT 1");
 		});
 		return neon;
@@ -126,7 +128,8 @@ client_tls_cert_file = ${join(dir, "server.crt")}
 client_tls_key_file = ${join(dir, "server.key")}
 server_tls_sslmode = verify-full
 server_tls_ca_file = ${join(dir, "ca.crt")}
-logfile = ${join(dir, "pgbouncer.log")}
+log_connections = 0
+log_disconnections = 0
 `;
 }
 
@@ -149,8 +152,8 @@ async function makeCertificates(openssl: string, dir: string): Promise<void> {
 	chmodSync(at("server.key"), 0o600);
 }
 
-/** Connects as soon as the process accepts connections (retrying while it starts), runs `work`, disconnects. */
-async function withClient(url: string, process: ChildProcess, logFile: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+/** Connects as soon as the daemon accepts connections (retrying while it starts), runs `work`, disconnects. */
+async function withClient(url: string, daemon: Daemon, work: (client: pg.Client) => Promise<void>): Promise<void> {
 	const deadline = Date.now() + 30_000;
 	for (;;) {
 		const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -161,11 +164,12 @@ async function withClient(url: string, process: ChildProcess, logFile: string, w
 			await client.end().catch(() => {});
 			const code = (error as NodeJS.ErrnoException).code;
 			const starting = code === "ECONNREFUSED" || code === "57P03" || /terminated unexpectedly/.test((error as Error).message);
-			if (process.exitCode === null && process.signalCode === null && starting && Date.now() < deadline) {
+			if (daemon.running() && starting && Date.now() < deadline) {
 				await new Promise((resolve) => setTimeout(resolve, 25));
 				continue;
 			}
-			throw new Error(`Could not connect to ${url.replace(/:[^:@/]+@/, ":***@")}: ${(error as Error).message}\n${readLog(logFile)}`);
+			const log = daemon.output().trim().split("\n").slice(-10).join("\n");
+			throw new Error(`Could not connect to ${url.replace(/:[^:@/]+@/, ":***@")}: ${(error as Error).message}\n${log}`);
 		}
 		try {
 			return await work(client);
@@ -175,27 +179,29 @@ async function withClient(url: string, process: ChildProcess, logFile: string, w
 	}
 }
 
-function spawnLogged(command: string, args: string[], logFile: string, owner: { uid: number; gid: number } | undefined): ChildProcess {
-	const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], ...owner });
-	let stderr = "";
-	child.stderr!.on("data", (chunk) => (stderr += chunk));
-	child.on("exit", () => {
-		if (stderr) writeFileSync(logFile, stderr, { flag: "a" });
-	});
-	return child;
+interface Daemon {
+	running(): boolean;
+	/** What it printed (PostgreSQL and PgBouncer in the foreground log to stderr). */
+	output(): string;
+	stop(): Promise<void>;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-	return new Promise((resolve) => {
-		child.once("exit", () => resolve());
-		// SIGQUIT: PostgreSQL's immediate shutdown; SIGTERM: PgBouncer's. Nothing here needs to survive.
-		child.kill(child.spawnfile.endsWith("postgres") ? "SIGQUIT" : "SIGTERM");
-	});
-}
-
-function readLog(file: string): string {
-	return existsSync(file) ? readFileSync(file, "utf8").trim().split("\n").slice(-10).join("\n") : "";
+function startDaemon(command: string, args: string[], stopSignal: NodeJS.Signals, owner: { uid: number; gid: number } | undefined): Daemon {
+	const child: ChildProcess = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...owner });
+	let output = "";
+	const keep = (chunk: Buffer) => (output = (output + chunk).slice(-20_000)); // the end is what explains a failure
+	child.stdout!.on("data", keep);
+	child.stderr!.on("data", keep);
+	const running = () => child.exitCode === null && child.signalCode === null;
+	const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+	return {
+		running,
+		output: () => output,
+		async stop() {
+			if (running()) child.kill(stopSignal);
+			await exited;
+		},
+	};
 }
 
 interface Tools {
