@@ -40,6 +40,8 @@ export default defineConfig({
 					include: ["server/test/**/*.test.ts"],
 					exclude: [...configDefaults.exclude, "server/test/reliability/**"],
 					environment: "node",
+					// A Neon-like server (TLS-only Postgres behind PgBouncer in transaction mode) for the "neon" backend.
+					globalSetup: ["server/test/support/neon-global-setup.ts"],
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
 				},
@@ -50,7 +52,7 @@ export default defineConfig({
 					name: "reliability",
 					include: ["server/test/reliability/**/*.test.ts"],
 					environment: "node",
-					globalSetup: ["server/test/reliability/global-setup.ts"],
+					globalSetup: ["server/test/reliability/global-setup.ts", "server/test/support/neon-global-setup.ts"],
 					testTimeout: 180_000,
 					hookTimeout: 180_000,
 				},

@@ -118,8 +118,9 @@ describe.each(BACKENDS)("sign-up to sign-out on %s Postgres", (backend) => {
 		);
 		const statuses = results.map((r) => r.status);
 		expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-		// The losers get a client error, never a 5xx.
-		expect(statuses.every((s) => s === 200 || s === 422)).toBe(true);
+		// The losers get a client error that says why, never a 5xx nor a vague "failed to create user".
+		const losers = results.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body?.code}`);
+		expect(losers).toEqual(Array(19).fill("422 USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL"));
 		expect(await countUsers(email)).toBe(1);
 		const { rows } = await t.server.database.pool.query(
 			`SELECT count(*)::int AS accounts FROM account a JOIN "user" u ON u.id = a."userId" WHERE u.email = $1`,

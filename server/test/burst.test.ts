@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "./support/test-client.js";
-import { type TestServer, startTestServer } from "./support/test-server.js";
+import { type TestServer, URL_BACKENDS, startTestServer } from "./support/test-server.js";
 
-describe("a burst of sign-ups", () => {
+describe.each(URL_BACKENDS)("a burst of sign-ups on %s", (backend) => {
 	let t: TestServer;
 	beforeAll(async () => {
-		t = await startTestServer("postgres");
+		t = await startTestServer(backend);
 	});
 	afterAll(async () => {
 		await t?.close();

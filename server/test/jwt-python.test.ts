@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "./support/test-client.js";
-import { type TestServer, startTestServer } from "./support/test-server.js";
+import { type TestServer, URL_BACKENDS, startTestServer } from "./support/test-server.js";
 
 // Debian's python3 with PyJWT and cryptography (the pyenv python on PATH may lack them).
 const PYTHON = process.env.PYJWT_PYTHON ?? "/usr/bin/python3";
@@ -21,12 +21,12 @@ async function verifyWithPyJWT(baseURL: string, token: string) {
 	}
 }
 
-describe("an API in Python verifies Gatehouse JWTs (the README recipe)", () => {
+describe.each(URL_BACKENDS)("an API in Python verifies Gatehouse JWTs (the README recipe) on %s", (backend) => {
 	let t: TestServer;
 	let token: string;
 	beforeAll(async () => {
 		expect(existsSync(PYTHON), `${PYTHON} is missing: apt-get install -y python3 python3-jwt python3-cryptography`).toBe(true);
-		t = await startTestServer("postgres");
+		t = await startTestServer(backend);
 		const client = new TestClient(t.baseURL);
 		await client.request("POST", "/api/auth/sign-up/email", { email: "py@example.com", password: "correct horse", name: "Guido" });
 		token = (await client.request("GET", "/api/auth/token")).body.token;

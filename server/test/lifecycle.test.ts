@@ -1,25 +1,17 @@
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAuth } from "../src/auth/create-auth.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { createConsoleLogger } from "../src/logger.js";
+import { type NeonTestDatabase, createNeonTestDatabase } from "./support/neon-database.js";
 import { type TestDatabase, createTestDatabase } from "./support/postgres.js";
 import { spawnServer, waitForOutput } from "./support/server-process.js";
-import { TEST_SECRET } from "./support/test-server.js";
-
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const probe = createServer().listen(0, "127.0.0.1", () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
+import { TEST_SECRET, URL_BACKENDS, createDatabase, freePort } from "./support/test-server.js";
 
 describe("starting and stopping the server process", () => {
 	let db: TestDatabase;
@@ -41,35 +33,6 @@ describe("starting and stopping the server process", () => {
 		const server = spawnServer({ NODE_ENV: "production", DATABASE_URL: db.url });
 		expect(await server.exited).toBe(1);
 		expect(server.output()).toMatch(/BETTER_AUTH_SECRET is not set; production needs a stable secret/);
-	});
-
-	it("prints which database it uses without the password, and finishes requests in flight on SIGTERM", async () => {
-		const port = await freePort();
-		const url = new URL(db.url);
-		url.password = "pw-that-must-not-be-printed";
-		const base = `http://localhost:${port}`;
-		// Trust auth on the CI Postgres ignores the password; it is only there to be hidden.
-		const server = spawnServer({ PORT: String(port), DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: TEST_SECRET });
-		await waitForOutput(server, /ready:/);
-		expect(server.output()).toContain(`database: postgresql://postgres@${url.host}${url.pathname} (no TLS)`);
-		expect(server.output()).not.toContain("pw-that-must-not-be-printed");
-		expect(server.output()).not.toContain(TEST_SECRET);
-
-		const signUp = fetch(`${base}/api/auth/sign-up/email`, {
-			method: "POST",
-			headers: { "content-type": "application/json", origin: "http://localhost:3000" },
-			body: JSON.stringify({ email: "drain@example.com", password: "correct horse battery", name: "Drain" }),
-		});
-		await new Promise((resolve) => setTimeout(resolve, 30)); // the request is now hashing its password
-		server.child.kill("SIGTERM");
-		expect((await signUp).status).toBe(200);
-		expect(await server.exited).toBe(0);
-		expect(server.output()).toMatch(/SIGTERM: finishing requests in flight/);
-		const check = new pg.Client(db.url);
-		await check.connect();
-		const { rows } = await check.query(`SELECT count(*)::int AS n FROM "user" WHERE email = 'drain@example.com'`);
-		await check.end();
-		expect(rows[0].n).toBe(1);
 	});
 
 	it("answers 503 with a reason while its database is unreachable, and keeps retrying", async () => {
@@ -95,10 +58,87 @@ describe("starting and stopping the server process", () => {
 	});
 });
 
-describe("migrate", () => {
+describe.each(URL_BACKENDS)("the server process on %s", (backend) => {
 	let db: TestDatabase;
 	beforeAll(async () => {
-		db = await createTestDatabase();
+		db = (await createDatabase(backend))!;
+	});
+	afterAll(async () => {
+		await db?.drop();
+	});
+
+	it("prints which database it uses without the password, and finishes requests in flight on SIGTERM", async () => {
+		const port = await freePort();
+		const url = new URL(db.url);
+		// Trust auth on the CI Postgres ignores the password; it is only there to be hidden. Neon needs its real one.
+		if (backend === "postgres") url.password = "pw-that-must-not-be-printed";
+		const base = `http://localhost:${port}`;
+		const server = spawnServer({ PORT: String(port), DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: TEST_SECRET });
+		await waitForOutput(server, /ready:/);
+		const tls = backend === "neon" ? "TLS verify-full" : "no TLS";
+		expect(server.output()).toContain(`database: postgresql://${url.username}@${url.host}${url.pathname} (${tls})`);
+		expect(server.output()).not.toContain(decodeURIComponent(url.password));
+		expect(server.output()).not.toContain(TEST_SECRET);
+		expect(server.output()).not.toContain("SECURITY WARNING");
+
+		const signUp = fetch(`${base}/api/auth/sign-up/email`, {
+			method: "POST",
+			headers: { "content-type": "application/json", origin: "http://localhost:3000" },
+			body: JSON.stringify({ email: "drain@example.com", password: "correct horse battery", name: "Drain" }),
+		});
+		await new Promise((resolve) => setTimeout(resolve, 30)); // the request is now hashing its password
+		server.child.kill("SIGTERM");
+		expect((await signUp).status).toBe(200);
+		expect(await server.exited).toBe(0);
+		expect(server.output()).toMatch(/SIGTERM: finishing requests in flight/);
+		const check = new pg.Client(db.url);
+		await check.connect();
+		const { rows } = await check.query(`SELECT count(*)::int AS n FROM "user" WHERE email = 'drain@example.com'`);
+		await check.end();
+		expect(rows[0].n).toBe(1);
+	});
+});
+
+describe("a Neon URL as the dashboard gives it (sslmode=require&channel_binding=require)", () => {
+	let db: NeonTestDatabase;
+	let dashboardUrl: string;
+	beforeAll(async () => {
+		db = await createNeonTestDatabase();
+		const url = new URL(db.url);
+		// Neon's certificates chain to a public CA that Node trusts; this one's CA comes by NODE_EXTRA_CA_CERTS.
+		url.search = "?sslmode=require&channel_binding=require";
+		dashboardUrl = url.toString();
+	});
+	afterAll(async () => {
+		await db?.drop();
+	});
+
+	it("connects with the certificate fully verified, and without pg's SECURITY WARNING about sslmode", async () => {
+		const port = await freePort();
+		const server = spawnServer({ PORT: String(port), DATABASE_URL: dashboardUrl, BETTER_AUTH_SECRET: TEST_SECRET, NODE_EXTRA_CA_CERTS: inject("neon").caFile });
+		try {
+			await waitForOutput(server, /ready:/);
+			expect(server.output()).toMatch(/database: postgresql:\/\/neondb_owner@localhost:\d+\/gatehouse_test_\w+ \(TLS verify-full\)/);
+			expect(server.output()).not.toContain("SECURITY WARNING");
+			const health = await fetch(`http://localhost:${port}/health`);
+			expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+		} finally {
+			server.child.kill("SIGTERM");
+			await server.exited;
+		}
+	});
+
+	it("refuses a server whose certificate it cannot verify, instead of trusting it", async () => {
+		const server = spawnServer({ PORT: String(await freePort()), DATABASE_URL: dashboardUrl, BETTER_AUTH_SECRET: TEST_SECRET });
+		expect(await server.exited).toBe(1);
+		expect(server.output()).toMatch(/could not start.*unable to verify the first certificate/);
+	});
+});
+
+describe.each(URL_BACKENDS)("migrate on %s", (backend) => {
+	let db: TestDatabase;
+	beforeAll(async () => {
+		db = (await createDatabase(backend))!;
 	});
 	afterAll(async () => {
 		await db?.drop();

@@ -1,16 +1,16 @@
 import { SignJWT, base64url, exportSPKI, generateKeyPair, importJWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "./support/test-client.js";
-import { type TestServer, startTestServer } from "./support/test-server.js";
+import { type TestServer, URL_BACKENDS, startTestServer } from "./support/test-server.js";
 
-describe("requireAuth on /api/profile", () => {
+describe.each(URL_BACKENDS)("requireAuth on /api/profile on %s", (backend) => {
 	let t: TestServer;
 	let userId: string;
 	let validToken: string;
 	const now = () => Math.floor(Date.now() / 1000);
 
 	beforeAll(async () => {
-		t = await startTestServer("postgres");
+		t = await startTestServer(backend);
 		const browser = new TestClient(t.baseURL);
 		const signUp = await browser.request("POST", "/api/auth/sign-up/email", {
 			email: "jwt@example.com",

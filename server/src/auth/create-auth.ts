@@ -7,6 +7,7 @@ import { localeOf, resetPasswordEmail, verifyEmailEmail } from "../email/message
 import type { Logger } from "../logger.js";
 import { profile } from "../profile/profile-plugin.js";
 import { legacyAwarePassword, legacyPasswordUpgrade } from "./legacy-password.js";
+import { oneUserPerEmail } from "./one-user-per-email.js";
 
 /** Set from the socket or the configured proxy header before Better Auth sees the request. */
 export const CLIENT_IP_HEADER = "x-gatehouse-client-ip";
@@ -96,6 +97,7 @@ export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger,
 				disableSettingJwtHeader: true,
 			}),
 			profile(),
+			oneUserPerEmail(),
 			legacyPasswordUpgrade(),
 			// Token mode, for sites on another site than this server (third-party cookies blocked):
 			// responses that set the session cookie also carry it in `set-auth-token` (and expose that

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { withRetry } from "./transient.js";
+import { withVerifiedTls } from "./verified-tls-url.js";
 
 /**
  * A pg Pool whose `connect()` retries while the database is briefly unreachable (a Neon compute
@@ -41,7 +42,7 @@ export class Client extends pg.Client {
 export function createPostgresPool(connectionString: string, onIdleError: (error: Error) => void): RetryingPool {
 	const pool = new RetryingPool({
 		Client,
-		connectionString,
+		connectionString: withVerifiedTls(connectionString),
 		max: 10,
 		connectionTimeoutMillis: POOL_WAIT_MS,
 		// Below Neon's 5-minute suspend, so idle connections are closed by us, not killed under us.

@@ -1,14 +1,23 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.js";
 import type { Logger } from "../../src/logger.js";
 import { type RunningServer, startServer } from "../../src/server.js";
-import { createTestDatabase } from "./postgres.js";
+import { freePort } from "./free-port.js";
+import { createNeonTestDatabase } from "./neon-database.js";
+import { type TestDatabase, createTestDatabase } from "./postgres.js";
 
-export type Backend = "postgres" | "embedded";
-export const BACKENDS: Backend[] = ["postgres", "embedded"];
+export { freePort };
+
+/**
+ * Where the server's data lives: the local Postgres; the embedded PGlite; or "neon", a Neon-like
+ * server reached as in production, over TLS through PgBouncer in transaction mode.
+ */
+export type Backend = "postgres" | "embedded" | "neon";
+export const BACKENDS: Backend[] = ["postgres", "embedded", "neon"];
+/** The backends reached over the network with a DATABASE_URL, as in production. */
+export const URL_BACKENDS: Backend[] = ["postgres", "neon"];
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-0123456789";
 /** An origin the test server trusts, as a browser page on the Docusaurus dev port would send. */
@@ -34,7 +43,7 @@ export interface TestServerOptions {
 export async function startTestServer(backend: Backend, env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
 	const port = env.PORT ? Number(env.PORT) : await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-test-"));
-	const database = backend === "postgres" ? await createTestDatabase() : undefined;
+	const database = await createDatabase(backend);
 	const fullEnv: Record<string, string> = {
 		NODE_ENV: "test",
 		PORT: String(port),
@@ -74,13 +83,9 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
 	return handle;
 }
 
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once("error", reject);
-		probe.listen(0, "127.0.0.1", () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
+/** A fresh database for `backend`, whose `url` is what the server is given; none for the embedded one. */
+export function createDatabase(backend: Backend): Promise<TestDatabase | undefined> {
+	if (backend === "postgres") return createTestDatabase();
+	if (backend === "neon") return createNeonTestDatabase();
+	return Promise.resolve(undefined);
 }
