@@ -11,10 +11,11 @@ import { profileRoutes } from "../profile/profile-routes.js";
 import { authHandler } from "./auth-handler.js";
 import { clientIp } from "./client-ip.js";
 import { health } from "./health.js";
+import { jsonBody } from "./json-body.js";
 import { originGuard } from "./origin-guard.js";
 import { HASHING_ROUTES, passwordGate } from "./password-gate.js";
 import { staticSite } from "./static-site.js";
-import { BODY_LIMIT_BYTES, errorHandler, notFound, sendError } from "./http-error.js";
+import { errorHandler, notFound, sendError } from "./http-error.js";
 
 export interface AppOptions {
 	config: Pick<Config, "baseURL" | "trustedOrigins" | "trustProxy" | "clientIpHeader">;
@@ -58,7 +59,7 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	app.use(HASHING_ROUTES, passwordGate());
 	app.all("/api/auth/*splat", authHandler(auth, config.baseURL));
 
-	app.use(express.json({ limit: BODY_LIMIT_BYTES }));
+	app.use(jsonBody());
 	const verifyJwt = createJwtVerifier({
 		jwks: () => auth.api.getJwks(),
 		issuer: config.baseURL,

@@ -51,6 +51,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 	};
 }
 
+/**
+ * 413, then the connection is closed: Node would otherwise read (and throw away) the rest of the
+ * body to keep the connection alive, which for a chunked upload is as long as the client likes.
+ */
 export function tooLarge(res: Response) {
+	res.setHeader("connection", "close");
 	sendError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`);
 }
