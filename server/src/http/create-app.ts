@@ -41,16 +41,22 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	app.disable("x-powered-by");
 	app.set("etag", false); // API answers are no-store; hashing each body buys nothing
 	app.set("trust proxy", config.trustProxy);
+	// Over https (TLS usually ends at a proxy in front), browsers are told to never try plain http.
+	const hsts = config.baseURL.startsWith("https://");
 	app.use((_req, res, next) => {
 		res.setHeader("x-content-type-options", "nosniff");
 		res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
 		res.setHeader("x-frame-options", "DENY");
+		if (hsts) res.setHeader("strict-transport-security", "max-age=31536000");
 		next();
 	});
 
 	app.get("/health", health(pool, notReadyReason));
 	app.use("/api", cors({ origin: trustedOrigins, credentials: true, maxAge: 600 }), (_req, res, next) => {
 		res.setHeader("cache-control", "no-store");
+		// Answers here are JSON, save Better Auth's error page (inline styles only): should a browser
+		// render one as a page, it may run no script and load nothing.
+		res.setHeader("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
 		const reason = notReadyReason();
 		if (reason) return sendError(res, 503, "NOT_READY", reason);
 		next();
