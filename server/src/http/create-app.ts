@@ -52,7 +52,10 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	});
 
 	app.get("/health", health(pool, notReadyReason));
-	app.use("/api", cors({ origin: trustedOrigins, credentials: true, maxAge: 600 }), (_req, res, next) => {
+	// Unknown origins get no CORS header at all (the stock list form still sends Allow-Credentials).
+	const trusted = new Set(trustedOrigins);
+	const corsForTrusted = cors((req, done) => done(null, { origin: trusted.has(req.headers.origin ?? ""), credentials: true, maxAge: 600 }));
+	app.use("/api", corsForTrusted, (_req, res, next) => {
 		res.setHeader("cache-control", "no-store");
 		// Answers here are JSON, save Better Auth's error page (inline styles only): should a browser
 		// render one as a page, it may run no script and load nothing.
