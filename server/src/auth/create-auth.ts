@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
 import type { Mailer } from "../email/mailer.js";
 import { localeOf, resetPasswordEmail, verifyEmailEmail } from "../email/messages.js";
+import { isUnstorableText } from "../http/http-error.js";
 import type { Logger } from "../logger.js";
 import { profile } from "../profile/profile-plugin.js";
 import { legacyAwarePassword, legacyPasswordUpgrade } from "./legacy-password.js";
@@ -113,14 +114,14 @@ export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger,
 export type Auth = ReturnType<typeof createAuth>;
 
 /**
- * Better Auth logs a client's mistakes (a redirect to a foreign site, a refused sign-up) at error
- * level, with no error attached: left there, anyone could fill the error log an operator is paged
+ * Better Auth logs a client's mistakes (a redirect to a foreign site, a NUL in a name) at error
+ * level, most with no error attached: left there, anyone could fill the error log an operator is paged
  * on. Those become warnings; a line that carries an Error is a real failure and stays an error.
  * Other details (request bodies, provider payloads) are never printed.
  */
 function betterAuthLine(log: Logger, level: string, message: string, details: unknown[]) {
 	const failure = details.find((detail) => detail instanceof Error);
-	if (level === "error" && failure) log.error(message, failure);
+	if (level === "error" && failure && !isUnstorableText(failure)) log.error(message, failure);
 	else if (level === "error" || level === "warn") log.warn(message);
 	else log.info(message);
 }

@@ -15,7 +15,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead>
 		const chunks: Buffer[] = [];
 		let size = 0;
 		const finish = (result: BodyRead) => {
-			req.off("data", onData).off("end", onEnd).off("error", onError);
+			req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onError);
 			resolve(result);
 		};
 		const onData = (chunk: Buffer) => {
@@ -26,6 +26,6 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead>
 		};
 		const onEnd = () => finish({ kind: "body", bytes: Buffer.concat(chunks) });
 		const onError = () => finish({ kind: "aborted" });
-		req.on("data", onData).on("end", onEnd).on("error", onError);
+		req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onError);
 	});
 }
