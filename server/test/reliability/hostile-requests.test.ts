@@ -131,6 +131,35 @@ function sendRaw(port: number, raw: string): Promise<{ status: number; closed: b
 	});
 }
 
+/**
+ * Sends a chunked body that never ends (up to `capBytes`) and reports what came back, and whether
+ * the server closed the connection before the client ran out of things to send.
+ */
+function sendEndlessChunked(port: number, method: string, path: string, capBytes: number): Promise<{ response: string; closedEarly: boolean; sent: number }> {
+	return new Promise((resolve) => {
+		const socket = connect(port, "127.0.0.1");
+		let response = "";
+		let sent = 0;
+		let closed = false;
+		socket.on("data", (chunk) => (response += chunk.toString("latin1")));
+		socket.on("error", () => {}); // EPIPE/ECONNRESET once the server hangs up: expected
+		socket.on("close", () => {
+			closed = true;
+			resolve({ response, closedEarly: sent < capBytes, sent });
+		});
+		socket.write(`${method} ${path} HTTP/1.1\r\nHost: localhost\r\nOrigin: ${TRUSTED_ORIGIN}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nX-Forwarded-For: 10.199.0.1\r\n\r\n`);
+		const chunk = `4000\r\n${"x".repeat(0x4000)}\r\n`;
+		const pump = () => {
+			while (!closed && sent < capBytes) {
+				sent += 0x4000;
+				if (!socket.write(chunk)) return void socket.once("drain", pump);
+			}
+			if (!closed) socket.end("0\r\n\r\n");
+		};
+		pump();
+	});
+}
+
 /** The heap after full garbage collections, in bytes. */
 function heapAfterGc(): { heap: number; rss: number } {
 	setFlagsFromString("--expose-gc");
@@ -247,6 +276,18 @@ describe("10,000 malformed and hostile requests against a real server", () => {
 		expect(health.status).toBe(200);
 		// Every one of these was the client's mistake: nothing for an operator to chase.
 		expect(t.logs.filter((line) => line.startsWith("error"))).toEqual([]);
+	});
+
+	it("answers an endless chunked upload with 413 and hangs up, on every route that takes a body", async () => {
+		const cap = 256 * 1024 * 1024;
+		for (const [method, path] of [["POST", "/api/auth/sign-in/email"], ["POST", "/api/auth/sign-up/email"], ["PUT", "/api/profile"], ["POST", "/api/nothing-here"]] as const) {
+			const { response, closedEarly, sent } = await sendEndlessChunked(port, method, path, cap);
+			expect(response, path).toMatch(/^HTTP\/1\.1 413 /);
+			expect(response, path).toContain('"code":"PAYLOAD_TOO_LARGE"');
+			// Hung up long before the client would have stopped: the rest was never read.
+			expect({ path, closedEarly }).toEqual({ path, closedEarly: true });
+			expect(sent, path).toBeLessThan(cap / 4);
+		}
 	});
 });
 
