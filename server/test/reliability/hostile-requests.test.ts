@@ -180,6 +180,7 @@ describe("10,000 malformed and hostile requests against a real server", () => {
 	let sessionToken: string;
 	let badJwts: string[];
 	let profileBefore: unknown;
+	let profileWriterJwt: string;
 
 	beforeAll(async () => {
 		t = await startTestServer("postgres");
@@ -198,6 +199,9 @@ describe("10,000 malformed and hostile requests against a real server", () => {
 		sessionToken = signUp.body.token;
 		profileBefore = (await user.request("GET", "/api/profile")).body;
 		badJwts = await makeBadJwts(t, user, signUp.body.user.id);
+		const writer = new TestClient(t.baseURL);
+		expect((await writer.request("POST", "/api/auth/sign-up/email", { email: "writer@example.com", password: PASSWORD, name: "Writer" })).status).toBe(200);
+		profileWriterJwt = (await writer.request("GET", "/api/auth/token")).body.token;
 	});
 	afterAll(async () => {
 		agent?.destroy();
@@ -206,7 +210,7 @@ describe("10,000 malformed and hostile requests against a real server", () => {
 
 	it("answers every one below 500, as JSON {code, message} where it refuses, with memory flat; a user still signs in", async () => {
 		const started = Date.now();
-		const requests = generateHostileRequests(SEED, REQUESTS, { sessionToken, badJwts, existingEmail: email, trustedOrigin: TRUSTED_ORIGIN });
+		const requests = generateHostileRequests(SEED, REQUESTS, { sessionToken, badJwts, existingEmail: email, profileWriterJwt, trustedOrigin: TRUSTED_ORIGIN });
 		const statuses = new Map<number, number>();
 		const kinds = new Map<Kind, number>();
 		/** The first few wrong answers, described; `wrongAnswers` counts them all. */

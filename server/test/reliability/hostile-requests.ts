@@ -24,6 +24,8 @@ export interface HostileContext {
 	badJwts: string[];
 	/** The email of an existing user. */
 	existingEmail: string;
+	/** A valid JWT of another user, so some spoilt profile writes get past sign-in to the parser and the database. */
+	profileWriterJwt: string;
 	trustedOrigin: string;
 }
 
@@ -99,11 +101,17 @@ export function* generateHostileRequests(seed: number, count: number, context: H
 	for (let i = 0; i < count; i++) {
 		const kind = random.weighted(KIND_WEIGHTS);
 		const request = MAKERS[kind](random, context);
+		if (request.path === "/api/profile" && SPOILT_BODIES.has(kind) && random.chance(0.5)) {
+			request.headers = { ...request.headers, authorization: `Bearer ${context.profileWriterJwt}` };
+		}
 		// Most come from the trusted page, as a script on it would send them; some from no page at all.
 		if (request.headers.origin === undefined && random.chance(0.8)) request.headers = { origin: context.trustedOrigin, ...request.headers };
 		yield request;
 	}
 }
+
+/** Kinds whose harm is in the body alone. */
+const SPOILT_BODIES = new Set<Kind>(["badJson", "wrongTypes", "unicode", "sqlLooking", "missingFields", "wrongContentType"]);
 
 type Maker = (random: SeededRandom, context: HostileContext) => HostileRequest;
 
