@@ -66,25 +66,19 @@ describe("session cookies", () => {
 		const t = await startTestServer("postgres", env);
 		try {
 			// The server is reached on loopback whatever its public URL says, as behind a TLS proxy.
-			const client = new TestClient(t.server.url);
-			for (const response of [(await signUp(client)).response]) {
-				const cookie = sessionCookie(response.headers);
-				expect(cookie.name).toBe(name);
-				expect(cookie.attributes.has("httponly")).toBe(true);
-				expect(cookie.attributes.has("secure")).toBe(secure);
-				expect(cookie.attributes.get("samesite")).toBe(sameSite);
-			}
-			// Sign-in sets the same cookie as sign-up.
-			const email = (await signUp(new TestClient(t.server.url))).email;
+			const { email, response: signUpResponse } = await signUp(new TestClient(t.server.url));
 			const signIn = await new TestClient(t.server.url).request("POST", "/api/auth/sign-in/email", { email, password: PASSWORD });
 			expect(signIn.status).toBe(200);
-			const cookie = sessionCookie(signIn.headers);
-			expect([cookie.name, cookie.attributes.has("httponly"), cookie.attributes.has("secure"), cookie.attributes.get("samesite")]).toEqual([
-				name,
-				true,
-				secure,
-				sameSite,
-			]);
+			for (const [step, headers] of [["sign-up", signUpResponse.headers], ["sign-in", signIn.headers]] as const) {
+				const cookie = sessionCookie(headers);
+				expect({ step, name: cookie.name, httpOnly: cookie.attributes.has("httponly"), secure: cookie.attributes.has("secure"), sameSite: cookie.attributes.get("samesite") }).toEqual({
+					step,
+					name,
+					httpOnly: true,
+					secure,
+					sameSite,
+				});
+			}
 		} finally {
 			await t.close();
 		}
