@@ -59,6 +59,11 @@ export function loadConfig(env: Env = process.env): Config {
 	const port = readPort(env.PORT);
 	const dataDir = resolve(blankToUndefined(env.DATA_DIR) ?? ".data");
 	const baseURL = readOrigin("BETTER_AUTH_URL", blankToUndefined(env.BETTER_AUTH_URL) ?? `http://localhost:${port || 3005}`);
+	if (production && new URL(baseURL).protocol === "http:" && !isLoopback(new URL(baseURL).hostname)) {
+		throw new ConfigError(
+			`BETTER_AUTH_URL is ${baseURL}, but production needs https: over http passwords and session cookies travel in clear and browsers drop the Secure cookie; give the public https URL (TLS may end at your proxy).`,
+		);
+	}
 	const cookieSameSite = readSameSite(env.COOKIE_SAMESITE);
 	if (cookieSameSite === "none" && !baseURL.startsWith("https://")) {
 		throw new ConfigError(
@@ -91,6 +96,11 @@ export function loadConfig(env: Env = process.env): Config {
 function blankToUndefined(value: string | undefined): string | undefined {
 	const trimmed = value?.trim();
 	return trimmed ? trimmed : undefined;
+}
+
+/** Browsers treat these as secure contexts, so a Secure cookie over plain http still works there. */
+function isLoopback(hostname: string): boolean {
+	return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d+){3}$/.test(hostname);
 }
 
 function readPort(raw: string | undefined): number {

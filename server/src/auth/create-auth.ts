@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
 import type { Mailer } from "../email/mailer.js";
 import { localeOf, resetPasswordEmail, verifyEmailEmail } from "../email/messages.js";
+import { isUnstorableText } from "../http/http-error.js";
 import type { Logger } from "../logger.js";
 import { profile } from "../profile/profile-plugin.js";
 import { legacyAwarePassword, legacyPasswordUpgrade } from "./legacy-password.js";
@@ -15,7 +16,9 @@ export const CLIENT_IP_HEADER = "x-gatehouse-client-ip";
 export type AuthConfig = Pick<
 	Config,
 	"baseURL" | "secret" | "trustedOrigins" | "cookieSameSite" | "sessionCookieCacheSeconds" | "requireEmailVerification"
->;
+> &
+	// Optional for callers that only need the schema (the import, the migrate command).
+	Partial<Pick<Config, "production">>;
 
 /** JWTs live a week; `get-session` does not mint one (clients ask `/api/auth/token` when they need one). */
 export const JWT_LIFETIME = "7d";
@@ -70,6 +73,9 @@ export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger,
 			// get-session then reads session and user in one query instead of two.
 			database: { joins: true },
 			ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+			// Said here rather than left to Better Auth's guess from NODE_ENV: config refuses plain
+			// http in production except on loopback, where browsers keep Secure cookies too.
+			useSecureCookies: config.production === true || config.baseURL.startsWith("https://"),
 			defaultCookieAttributes:
 				config.cookieSameSite === "none"
 					? { sameSite: "none", secure: true, partitioned: true }
@@ -80,7 +86,7 @@ export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger,
 		onAPIError: { throw: true },
 		logger: {
 			level: "warn",
-			log: (level, message) => (level === "error" ? log.error(message) : level === "warn" ? log.warn(message) : log.info(message)),
+			log: (level, message, ...details) => betterAuthLine(log, level, message, details),
 		},
 		telemetry: { enabled: false },
 		plugins: [
@@ -108,3 +114,16 @@ export function createAuth(config: AuthConfig, kysely: Kysely<any>, log: Logger,
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/**
+ * Better Auth logs a client's mistakes (a redirect to a foreign site, a NUL in a name) at error
+ * level, most with no error attached: left there, anyone could fill the error log an operator is paged
+ * on. Those become warnings; a line that carries an Error is a real failure and stays an error.
+ * Other details (request bodies, provider payloads) are never printed.
+ */
+function betterAuthLine(log: Logger, level: string, message: string, details: unknown[]) {
+	const failure = details.find((detail) => detail instanceof Error);
+	if (level === "error" && failure && !isUnstorableText(failure)) log.error(message, failure);
+	else if (level === "error" || level === "warn") log.warn(message);
+	else log.info(message);
+}

@@ -1,23 +1,54 @@
 import { getRequest, setResponse } from "better-call/node";
-import type { RequestHandler } from "express";
+import type { Request as ExpressRequest, RequestHandler } from "express";
 import type { Auth } from "../auth/create-auth.js";
 import { BODY_LIMIT_BYTES, tooLarge } from "./http-error.js";
+import { readBody } from "./read-body.js";
 
 /**
- * Better Auth's handler for Express, like `toNodeHandler` but with a body limit (the stock one
- * reads any size), the public origin as the request's base instead of the Host header, and
- * `{ code, message }` for rate-limit answers. Mount it before any body parser.
+ * Better Auth's handler for Express, like `toNodeHandler` but with a body limit that holds for
+ * chunked bodies too (the stock one reads any size, and better-call's own limit reads a refused
+ * body to its end), the public origin as the request's base instead of the Host header, and
+ * `{ code, message }` for every error answer. Mount it before any body parser.
  */
 export function authHandler(auth: Auth, baseURL: string): RequestHandler {
 	return async (req, res, next) => {
-		if (Number(req.headers["content-length"]) > BODY_LIMIT_BYTES) return tooLarge(res);
 		try {
-			const response = await auth.handler(getRequest({ base: baseURL, request: req, bodySizeLimit: BODY_LIMIT_BYTES }));
-			await setResponse(res, response.status === 429 ? explainRateLimit(response) : response);
+			let body: Buffer | undefined;
+			if (carriesBody(req)) {
+				const read = await readBody(req, BODY_LIMIT_BYTES);
+				if (read.kind === "too-large") return tooLarge(res);
+				if (read.kind === "aborted") return; // the client went away: no one is left to answer
+				body = read.bytes;
+			}
+			let request = getRequest({ base: baseURL, request: req });
+			// Bytes, not a string: a string body would gain a text/plain type the client never sent.
+			if (body?.length) request = new Request(request, { body: new Uint8Array(body), duplex: "half" } as RequestInit);
+			const response = await auth.handler(request);
+			await setResponse(res, await explainError(req, response));
 		} catch (error) {
 			next(error);
 		}
 	};
+}
+
+function carriesBody(req: ExpressRequest): boolean {
+	if (req.method === "GET" || req.method === "HEAD") return false;
+	return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"]) > 0;
+}
+
+/** Better Auth answers rate limits with its own shape, and unknown routes and methods with no body at all. */
+async function explainError(req: ExpressRequest, response: Response): Promise<Response> {
+	if (response.status === 429) return explainRateLimit(response);
+	if (response.status < 400 || response.headers.get("content-type")?.includes("application/json")) return response;
+	await response.body?.cancel();
+	const headers = new Headers(response.headers);
+	headers.set("content-type", "application/json");
+	headers.delete("content-length");
+	const [code, message] =
+		response.status === 404
+			? ["NOT_FOUND", `There is nothing at ${req.method} ${req.path}.`]
+			: ["REQUEST_REFUSED", `The request was refused (${response.status}).`];
+	return new Response(JSON.stringify({ code, message }), { status: response.status, headers });
 }
 
 function explainRateLimit(response: Response): Response {

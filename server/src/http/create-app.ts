@@ -11,10 +11,11 @@ import { profileRoutes } from "../profile/profile-routes.js";
 import { authHandler } from "./auth-handler.js";
 import { clientIp } from "./client-ip.js";
 import { health } from "./health.js";
+import { jsonBody } from "./json-body.js";
 import { originGuard } from "./origin-guard.js";
 import { HASHING_ROUTES, passwordGate } from "./password-gate.js";
 import { staticSite } from "./static-site.js";
-import { BODY_LIMIT_BYTES, errorHandler, notFound, sendError } from "./http-error.js";
+import { errorHandler, notFound, sendError } from "./http-error.js";
 
 export interface AppOptions {
 	config: Pick<Config, "baseURL" | "trustedOrigins" | "trustProxy" | "clientIpHeader">;
@@ -40,16 +41,25 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	app.disable("x-powered-by");
 	app.set("etag", false); // API answers are no-store; hashing each body buys nothing
 	app.set("trust proxy", config.trustProxy);
+	// Over https (TLS usually ends at a proxy in front), browsers are told to never try plain http.
+	const hsts = config.baseURL.startsWith("https://");
 	app.use((_req, res, next) => {
 		res.setHeader("x-content-type-options", "nosniff");
 		res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
 		res.setHeader("x-frame-options", "DENY");
+		if (hsts) res.setHeader("strict-transport-security", "max-age=31536000");
 		next();
 	});
 
 	app.get("/health", health(pool, notReadyReason));
-	app.use("/api", cors({ origin: trustedOrigins, credentials: true, maxAge: 600 }), (_req, res, next) => {
+	// Unknown origins get no CORS header at all (the stock list form still sends Allow-Credentials).
+	const trusted = new Set(trustedOrigins);
+	const corsForTrusted = cors((req, done) => done(null, { origin: trusted.has(req.headers.origin ?? ""), credentials: true, maxAge: 600 }));
+	app.use("/api", corsForTrusted, (_req, res, next) => {
 		res.setHeader("cache-control", "no-store");
+		// Answers here are JSON, save Better Auth's error page (inline styles only): should a browser
+		// render one as a page, it may run no script and load nothing.
+		res.setHeader("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
 		const reason = notReadyReason();
 		if (reason) return sendError(res, 503, "NOT_READY", reason);
 		next();
@@ -58,7 +68,7 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	app.use(HASHING_ROUTES, passwordGate());
 	app.all("/api/auth/*splat", authHandler(auth, config.baseURL));
 
-	app.use(express.json({ limit: BODY_LIMIT_BYTES }));
+	app.use(jsonBody());
 	const verifyJwt = createJwtVerifier({
 		jwks: () => auth.api.getJwks(),
 		issuer: config.baseURL,

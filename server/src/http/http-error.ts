@@ -38,6 +38,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 		if (typeof status === "number" && status >= 400 && status < 500) {
 			return sendError(res, status, "BAD_REQUEST", "The request is malformed (check its URL encoding and body).");
 		}
+		if (isUnstorableText(error)) {
+			return sendError(res, 400, "INVALID_TEXT", "The request holds a character that can't be stored (such as NUL); remove it and try again.");
+		}
 		if (isPoolExhausted(error)) {
 			log.warn(`${req.method} ${req.path}: every database connection stayed busy; answering 503`);
 			return sendError(res, 503, "SERVER_BUSY", "The server is too busy right now; try again in a few seconds.");
@@ -51,6 +54,20 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 	};
 }
 
+/**
+ * 413, then the connection is closed: Node would otherwise read (and throw away) the rest of the
+ * body to keep the connection alive, which for a chunked upload is as long as the client likes.
+ */
 export function tooLarge(res: Response) {
+	res.setHeader("connection", "close");
 	sendError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`);
+}
+
+/**
+ * Postgres refusing a value for its characters (a NUL in a token, say): the client's input, never
+ * the server's fault. 22021 character_not_in_repertoire (also "invalid byte sequence"), 22P05 untranslatable_character.
+ */
+export function isUnstorableText(error: unknown): boolean {
+	const code = (error as { code?: unknown }).code;
+	return code === "22021" || code === "22P05";
 }

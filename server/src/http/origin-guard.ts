@@ -13,7 +13,9 @@ export function originGuard(trustedOrigins: string[]): RequestHandler {
 	const trusted = new Set(trustedOrigins);
 	return (req, res, next) => {
 		const origin = req.headers.origin;
-		if (SAFE_METHODS.has(req.method) || origin === undefined || trusted.has(origin)) return next();
+		// A CORS preflight asks leave for a state-changing request: refused here, not merely left unanswered.
+		const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
+		if ((SAFE_METHODS.has(req.method) && !preflight) || origin === undefined || trusted.has(origin)) return next();
 		sendError(res, 403, "INVALID_ORIGIN", `Requests from ${origin} are not allowed; add it to TRUSTED_ORIGINS if it is your site.`);
 	};
 }

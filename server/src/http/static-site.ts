@@ -22,14 +22,16 @@ const CONTENT_SECURITY_POLICY = [
 export function staticSite(dir: string): Router {
 	const index = join(dir, "index.html");
 	const router = express.Router();
-	router.use((_req, res, next) => {
+	router.use((req, res, next) => {
+		// The API's answers keep their own, stricter policy.
+		if (req.path.startsWith("/api/")) return next("router");
 		res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
 		res.setHeader("cross-origin-opener-policy", "same-origin");
 		next();
 	});
 	router.use(express.static(dir, { index: false, maxAge: "1h" }));
 	router.get("/{*page}", (req, res, next) => {
-		if (req.path.startsWith("/api/") || !req.accepts("html")) return next();
+		if (!req.accepts("html")) return next();
 		res.setHeader("cache-control", "no-cache");
 		res.sendFile(index);
 	});
