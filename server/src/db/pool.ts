@@ -31,6 +31,11 @@ export const POOL_WAIT_MS = 60_000;
 export class Client extends pg.Client {
 	constructor(config: pg.ClientConfig = {}) {
 		super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+		// pg-pool listens for 'error' only while a client is idle. A checked-out client whose
+		// connection dies (a Neon suspend mid-request) emits 'error' on itself, and with no listener
+		// that kills the process. The query in flight already fails with the error, and the pool
+		// drops the dead client when it is released, so there is nothing more to do here.
+		this.on("error", () => {});
 	}
 }
 
