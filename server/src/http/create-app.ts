@@ -5,6 +5,7 @@ import type { Auth } from "../auth/create-auth.js";
 import { createJwtVerifier } from "../auth/jwt-verifier.js";
 import { requireAuth } from "../auth/require-auth.js";
 import type { Config } from "../config.js";
+import { withDatabaseErrorScope } from "../db/database-errors.js";
 import type { DevOutbox } from "../email/dev-outbox.js";
 import type { Logger } from "../logger.js";
 import { profileRoutes } from "../profile/profile-routes.js";
@@ -40,6 +41,8 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	app.disable("x-powered-by");
 	app.set("etag", false); // API answers are no-store; hashing each body buys nothing
 	app.set("trust proxy", config.trustProxy);
+	// Each request remembers a database outage it ran into, even one a library caught (http-error.ts).
+	app.use((_req, _res, next) => withDatabaseErrorScope(next));
 	app.use((_req, res, next) => {
 		res.setHeader("x-content-type-options", "nosniff");
 		res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
