@@ -1,5 +1,4 @@
 import pg from "pg";
-import { noteDatabaseError } from "./database-errors.js";
 import { withRetry } from "./transient.js";
 
 /**
@@ -15,9 +14,7 @@ export class RetryingPool extends pg.Pool {
 	override connect(callback?: Parameters<pg.Pool["connect"]>[0]): Promise<pg.PoolClient> | void {
 		// pg-pool's own query() passes a callback; keep that path untouched.
 		if (callback) return super.connect(callback);
-		const connecting = withRetry(() => super.connect(), { retries: 3 });
-		connecting.catch(noteDatabaseError);
-		return connecting;
+		return withRetry(() => super.connect(), { retries: 3 });
 	}
 }
 
@@ -44,16 +41,17 @@ export class Client extends pg.Client {
 	override query(...args: unknown[]): any {
 		const result = (pg.Client.prototype.query as (...args: unknown[]) => unknown).apply(this, args);
 		// The promise form is what Kysely (Better Auth) and migrate use; pool.query's callback form
-		// hands its errors to the caller and destroys the client itself.
-		if (result instanceof Promise) result.catch((error) => this.onQueryError(error));
+		// destroys the client itself on any error.
+		if (result instanceof Promise) result.catch((error) => this.endAfterReadTimeout(error));
 		return result;
 	}
 
-	private onQueryError(error: unknown) {
-		noteDatabaseError(error);
-		// After a read timeout pg leaves the unanswered query on the connection and the pool would
-		// hand that connection to the next request, which would wait behind it (forever, if the
-		// link is dead). Ending it makes the pool drop it on release.
+	/**
+	 * After a read timeout pg leaves the unanswered query on the connection and the pool would
+	 * hand that connection to the next request, which would wait behind it (forever, if the
+	 * link is dead). Ending it makes the pool drop it on release.
+	 */
+	private endAfterReadTimeout(error: unknown) {
 		if (error instanceof Error && error.message === "Query read timeout") this.end().catch(() => {});
 	}
 }

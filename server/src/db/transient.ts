@@ -17,6 +17,14 @@ export function isTransientDatabaseError(error: unknown): boolean {
 }
 
 /**
+ * The connection died under the query (it was killed, reset or closed): another connection may
+ * well work at once. Timeouts are not this: trying again would only wait again.
+ */
+export function isConnectionLost(error: unknown): boolean {
+	return isTransientDatabaseError(error) && !/timeout|ETIMEDOUT/i.test(`${(error as Error).message} ${(error as { code?: unknown }).code}`);
+}
+
+/**
  * Every pooled connection stayed busy for as long as a request may wait for one: the server is
  * overloaded. Worth a 503, not a retry (retrying would only queue the request again).
  */
