@@ -39,16 +39,18 @@ export interface RetryOptions {
 	initialDelayMs?: number;
 	/** Called before each wait, e.g. to log. */
 	onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+	/** Which errors are worth another attempt. @default isTransientDatabaseError */
+	retryOn?: (error: unknown) => boolean;
 }
 
 /** Runs idempotent database work again, with exponential backoff, when it fails transiently. */
 export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-	const { retries = 4, initialDelayMs = 200, onRetry } = options;
+	const { retries = 4, initialDelayMs = 200, onRetry, retryOn = isTransientDatabaseError } = options;
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await work();
 		} catch (error) {
-			if (attempt > retries || !isTransientDatabaseError(error)) throw error;
+			if (attempt > retries || !retryOn(error)) throw error;
 			const delayMs = initialDelayMs * 2 ** (attempt - 1);
 			onRetry?.(error, attempt, delayMs);
 			await new Promise((resolve) => setTimeout(resolve, delayMs));

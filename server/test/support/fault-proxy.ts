@@ -17,11 +17,15 @@ export interface FaultProxy {
 	delayNewConnections(ms: number): void;
 	/** Resets (TCP RST) every open connection, on both sides. Returns how many there were. */
 	resetAll(): number;
-	/** Forwards nothing more, either way, on open and new connections; keeps every socket open. */
+	/**
+	 * Forwards nothing more, either way, on open and new connections, and keeps every socket open:
+	 * a network path that went dead. What is sent meanwhile is lost, so a connection that was
+	 * waiting for an answer then waits forever, even after `restore`.
+	 */
 	goSilent(): void;
 	/** Stops listening (new connections are refused) and resets every open connection. */
 	refuse(): Promise<void>;
-	/** Listens again, forwards again (bytes held while silent go through), no delay. */
+	/** Listens again, forwards again, no delay. */
 	restore(): Promise<void>;
 	close(): Promise<void>;
 }
@@ -50,17 +54,18 @@ export async function startFaultProxy(target: { host: string; port: number }): P
 			pair.upstream?.destroy();
 		};
 		client.on("error", forget).on("close", forget);
-		client.on("data", (chunk) => (pair.upstream?.connecting === false ? pair.upstream.write(chunk) : pair.pending.push(chunk)));
-		// Silent: stop reading, so nothing is forwarded and TCP holds the bytes, as on a dead link.
-		if (silent) client.pause();
+		client.on("data", (chunk) => {
+			if (silent) return;
+			if (pair.upstream?.connecting === false) pair.upstream.write(chunk);
+			else pair.pending.push(chunk);
+		});
 		const connectUpstream = () => {
 			if (client.destroyed) return;
 			const upstream = connect(target.port, target.host);
 			pair.upstream = upstream;
 			upstream.setNoDelay(true);
-			if (silent) upstream.pause();
 			upstream.on("error", forget).on("close", forget);
-			upstream.on("data", (chunk) => client.write(chunk));
+			upstream.on("data", (chunk) => silent || client.write(chunk));
 			upstream.on("connect", () => {
 				for (const chunk of pair.pending.splice(0)) upstream.write(chunk);
 			});
@@ -118,19 +123,11 @@ export async function startFaultProxy(target: { host: string; port: number }): P
 		resetAll,
 		goSilent() {
 			silent = true;
-			for (const { client, upstream } of pairs) {
-				client.pause();
-				upstream?.pause();
-			}
 		},
 		refuse: stopListening,
 		async restore() {
 			delayMs = 0;
 			silent = false;
-			for (const { client, upstream } of pairs) {
-				client.resume();
-				upstream?.resume();
-			}
 			if (!server) await listen(port);
 		},
 		async close() {
