@@ -5,7 +5,7 @@ import type pg from "pg";
 import { PROFILE_TABLE_SQL } from "../profile/profile-store.js";
 
 /** Any constant shared by every instance: it names the lock, nothing more. */
-const MIGRATION_LOCK = 7_414_510_221;
+export const MIGRATION_LOCK = 7_414_510_221;
 
 /**
  * Waiting for another instance's migration, or building an index on a big table, may take
