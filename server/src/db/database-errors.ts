@@ -13,7 +13,7 @@ export function withDatabaseErrorScope<T>(work: () => T): T {
 	return scope.run({}, work);
 }
 
-/** Called by the pg client on every failed query or connect. */
+/** Called where a database error may be caught before it reaches the app (reconnecting-pool.ts). */
 export function noteDatabaseError(error: unknown): void {
 	const store = scope.getStore();
 	if (store && store.error === undefined && isTransientDatabaseError(error)) store.error = error;

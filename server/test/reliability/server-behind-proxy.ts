@@ -15,7 +15,7 @@ export interface ServerBehindProxy {
 	baseURL: string;
 	/** A direct connection to the test database, past the proxy: what an operator checks with. */
 	admin: pg.Client;
-	/** `pg_terminate_backend` of every other session on the test database; returns how many. */
+	/** `pg_terminate_backend` of every other session on the test database, waiting for them to exit; returns how many. */
 	terminateBackends(): Promise<number>;
 	close(): Promise<void>;
 }
@@ -55,7 +55,8 @@ export async function startServerBehindProxy({ waitReady = true, beforeStart, en
 		admin,
 		async terminateBackends() {
 			const { rows } = await admin.query(
-				"SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+				// With a timeout it returns once each backend has exited, so the kill has a clear end.
+				"SELECT pg_terminate_backend(pid, 5000) AS killed FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
 			);
 			return rows.filter((row) => row.killed).length;
 		},

@@ -7,6 +7,8 @@ import { type ServerBehindProxy, startServerBehindProxy } from "./server-behind-
 const USERS = 12;
 const CLIENTS = 12;
 const PASSWORD = "correct horse battery staple";
+/** How long after a kill the server may still hand out a connection it has not yet seen die. */
+const NOTICE_MS = 250;
 
 interface SignedUp {
 	id: string;
@@ -88,12 +90,14 @@ describe("every backend connection killed under load", () => {
 		}
 		for (const kill of kills) {
 			expect(kill.killed, `${kill.how}: connections killed`).toBeGreaterThan(0);
-			const inFlight = outcomes.filter((o) => o.startedAt <= kill.endedAt && o.endedAt >= kill.startedAt);
+			// In flight at the kill: running while it happened, or started before the server could have
+			// read the resets and errors it caused (they reach it a moment later, over loopback).
+			const inFlight = outcomes.filter((o) => o.startedAt <= kill.endedAt + NOTICE_MS && o.endedAt >= kill.startedAt);
 			const next = kills[kills.indexOf(kill) + 1]?.startedAt ?? Number.POSITIVE_INFINITY;
 			// A failure belongs to the last kill before it ended.
 			const failedHere = failed.filter((o) => o.endedAt >= kill.startedAt && o.endedAt < next);
 			// Postgres never went away: only requests using a connection as it died may fail.
-			expect(failedHere.filter((o) => !inFlight.includes(o)).map((o) => `${o.name} started ${o.startedAt - kill.endedAt} ms after the kill`)).toEqual([]);
+			expect(failedHere.filter((o) => !inFlight.includes(o)).map((o) => `${o.name} started ${o.startedAt - kill.endedAt} ms after the kill ended`)).toEqual([]);
 			const recoveredAt = Math.max(kill.endedAt, ...failedHere.map((o) => o.endedAt));
 			const servedAfter = outcomes.filter((o) => o.startedAt > recoveredAt && o.endedAt < next);
 			expect(servedAfter.length, `${kill.how}: requests served after recovery`).toBeGreaterThan(10);
