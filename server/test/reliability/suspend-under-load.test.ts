@@ -8,7 +8,7 @@ const USERS = 12;
 const CLIENTS = 12;
 const PASSWORD = "correct horse battery staple";
 /** How long after a kill the server may still hand out a connection it has not yet seen die. */
-const NOTICE_MS = 250;
+const NOTICE_MS = 500;
 
 interface SignedUp {
 	id: string;
