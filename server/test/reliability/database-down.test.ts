@@ -54,18 +54,24 @@ describe("the database is down", () => {
 		expect(signUp.status).toBe(200);
 
 		await t.proxy.refuse();
-		const downAt = Date.now();
 		const health = await client.request("GET", "/health");
 		expect(health.status).toBe(503);
 		expect(health.body).toEqual({ code: "DATABASE_UNAVAILABLE", message: expect.stringMatching(/does not answer/) });
 		// Every kind of request says the same thing: a 503 with a reason, never a 500 or a 401.
-		const answers = {
-			"get-session": await client.request("GET", "/api/auth/get-session"),
-			profile: await client.request("GET", "/api/profile"),
-			token: await client.request("GET", "/api/auth/token"),
-			"sign-in": await new TestClient(t.baseURL).request("POST", "/api/auth/sign-in/email", { email: "before@example.com", password: PASSWORD }),
+		const timed = async (send: () => Promise<{ status: number; body: any }>) => {
+			const startedAt = Date.now();
+			const answer = await send();
+			return { ...answer, ms: Date.now() - startedAt };
 		};
-		const downFor = Date.now() - downAt;
+		const answers = {
+			"get-session": await timed(() => client.request("GET", "/api/auth/get-session")),
+			profile: await timed(() => client.request("GET", "/api/profile")),
+			token: await timed(() => client.request("GET", "/api/auth/token")),
+			"sign-in": await timed(() =>
+				new TestClient(t!.baseURL).request("POST", "/api/auth/sign-in/email", { email: "before@example.com", password: PASSWORD }),
+			),
+		};
+		const slowest = Math.max(...Object.values(answers).map((a) => a.ms));
 		for (const [name, answer] of Object.entries(answers)) {
 			expect({ name, status: answer.status, body: answer.body }).toEqual({
 				name,
@@ -83,7 +89,7 @@ describe("the database is down", () => {
 		expect(session.body?.user?.email).toBe("before@example.com");
 		recordFigure({
 			scenario: "database down while running",
-			result: `/health, get-session, profile, token, sign-in all 503 DATABASE_UNAVAILABLE (answered in ${seconds(downFor)}); healthy ${seconds(healthyAfter)} after it came back; session kept`,
+			result: `/health, get-session, profile, token, sign-in all 503 DATABASE_UNAVAILABLE, each within ${seconds(slowest)} (3 connect retries); healthy ${seconds(healthyAfter)} after it came back; session kept`,
 			lost: session.body?.user?.email === "before@example.com" ? 0 : 1,
 		});
 	});

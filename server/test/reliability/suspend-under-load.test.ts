@@ -101,7 +101,7 @@ describe("every backend connection killed under load", () => {
 			const recoveredAt = Math.max(kill.endedAt, ...failedHere.map((o) => o.endedAt));
 			const servedAfter = outcomes.filter((o) => o.startedAt > recoveredAt && o.endedAt < next);
 			expect(servedAfter.length, `${kill.how}: requests served after recovery`).toBeGreaterThan(10);
-			kill.summary = `${kill.how} (${kill.killed} connections): ${failedHere.length} of ${inFlight.length} in flight failed, recovered in ${seconds(recoveredAt - kill.startedAt)}`;
+			kill.summary = `${kill.how} (${kill.killed} connections, took ${seconds(kill.endedAt - kill.startedAt)}): ${failedHere.length} of ${inFlight.length} in flight failed, all fine again ${seconds(recoveredAt - kill.endedAt)} after it`;
 		}
 
 		// Nothing made before the outage is lost: every user, their profile, and their session.
