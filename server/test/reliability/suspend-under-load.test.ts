@@ -76,13 +76,14 @@ describe("every backend connection killed under load", () => {
 		const outcomes = await load.stop();
 
 		expect(t.server.child.exitCode, `the server exited:\n${t.server.output()}`).toBeNull();
-		const noAnswer = outcomes.filter((o) => o.noAnswer);
-		expect(noAnswer.map((o) => `${o.name}: ${o.noAnswer}`)).toEqual([]);
 		const failed = outcomes.filter((o) => o.status !== 200);
-		console.log(describeOutcomes(outcomes, failed, kills));
+		// What happened, for the message of a failing assertion.
+		const story = describeOutcomes(outcomes, failed, kills);
+		expect(failed.filter((o) => o.noAnswer).map((o) => `${o.name}: ${o.noAnswer}`), story).toEqual([]);
+		expect(failed.filter((o) => o.endedAt < kills[0]!.startedAt).map((o) => `${o.name} ${o.status}`), "failed before any kill").toEqual([]);
 		// A failure is a 503 that says what happened, never a 500 or a bare error.
 		for (const o of failed) {
-			expect({ name: o.name, status: o.status, body: o.body }).toEqual({
+			expect({ name: o.name, status: o.status, body: o.body }, story).toEqual({
 				name: o.name,
 				status: 503,
 				body: { code: expect.any(String), message: expect.any(String) },
@@ -97,7 +98,10 @@ describe("every backend connection killed under load", () => {
 			// A failure belongs to the last kill before it ended.
 			const failedHere = failed.filter((o) => o.endedAt >= kill.startedAt && o.endedAt < next);
 			// Postgres never went away: only requests using a connection as it died may fail.
-			expect(failedHere.filter((o) => !inFlight.includes(o)).map((o) => `${o.name} started ${o.startedAt - kill.endedAt} ms after the kill ended`)).toEqual([]);
+			expect(
+				failedHere.filter((o) => !inFlight.includes(o)).map((o) => `${o.name} started ${o.startedAt - kill.endedAt} ms after the kill ended`),
+				story,
+			).toEqual([]);
 			const recoveredAt = Math.max(kill.endedAt, ...failedHere.map((o) => o.endedAt));
 			const servedAfter = outcomes.filter((o) => o.startedAt > recoveredAt && o.endedAt < next);
 			expect(servedAfter.length, `${kill.how}: requests served after recovery`).toBeGreaterThan(10);
