@@ -22,11 +22,18 @@ export interface LoadRequest {
 }
 
 /** Sends a JSON request through `client` (its cookies, Origin and client IP), bounded by `signal`. */
-export async function sendJson(client: TestClient, method: string, path: string, signal: AbortSignal, body?: unknown): Promise<Answer> {
+export async function sendJson(
+	client: TestClient,
+	method: string,
+	path: string,
+	signal: AbortSignal,
+	body?: unknown,
+	headers: Record<string, string> = {},
+): Promise<Answer> {
 	const response = await client.fetch(new URL(path, client.baseURL), {
 		method,
 		signal,
-		headers: body === undefined ? {} : { "content-type": "application/json" },
+		headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();

@@ -7,6 +7,8 @@ import { type ServerBehindProxy, startServerBehindProxy } from "./server-behind-
 const USERS = 6;
 const CLIENTS = 6;
 const PASSWORD = "correct horse battery staple";
+/** Longer than the server's 10 s timeouts, with room for a loaded machine. */
+const SILENCE_MS = 13_000;
 /** Far above the server's own bounds (10 s query and connect timeouts): only a real hang reaches it. */
 const HANG_MS = 40_000;
 
@@ -35,14 +37,21 @@ describe("a silent connection", () => {
 				? { name: "profile", send: (signal) => sendJson(user.client, "GET", "/api/profile", signal) }
 				: { name: "get-session", send: (signal) => sendJson(user.client, "GET", "/api/auth/get-session", signal) };
 		};
+		// A backend API's call with a JWT: its profile read is the only database work (the token's
+		// signature was checked, and remembered, before the silence).
+		const { token } = (await users[0]!.client.request("GET", "/api/auth/token")).body;
+		const withJwt = () => sendJson(new TestClient(t.baseURL), "GET", "/api/profile", AbortSignal.timeout(HANG_MS), undefined, { authorization: `Bearer ${token}` });
+		expect((await withJwt()).status).toBe(200);
+
 		const load = runLoad(CLIENTS, pick, HANG_MS);
 		await sleep(1500);
 		const silentAt = Date.now();
 		t.proxy.goSilent();
+		const jwtCall = withJwt().then((answer) => ({ ...answer, endedAt: Date.now() }));
 		await sleep(3000);
 		const health = await new TestClient(t.baseURL).request("GET", "/health");
 		// Long enough for requests caught in the silence to run into the server's 10 s timeouts.
-		await sleep(Math.max(0, silentAt + 11_000 - Date.now()));
+		await sleep(Math.max(0, silentAt + SILENCE_MS - Date.now()));
 		const restoredAt = Date.now();
 		await t.proxy.restore();
 		await waitUntil("/health to say 200", async () => (await new TestClient(t.baseURL).request("GET", "/health")).status === 200);
@@ -65,6 +74,13 @@ describe("a silent connection", () => {
 				body: { code: "DATABASE_UNAVAILABLE", message: expect.any(String) },
 			});
 		}
+		// Answered while the network was still dead: one 10 s timeout, not one per retry.
+		const jwt = await jwtCall;
+		expect({ status: jwt.status, body: jwt.body, beforeRestore: jwt.endedAt < restoredAt }).toEqual({
+			status: 503,
+			body: { code: "DATABASE_UNAVAILABLE", message: expect.any(String) },
+			beforeRestore: true,
+		});
 		const slowestFailure = Math.max(...failed.map((o) => o.endedAt - o.startedAt));
 		// Bounded by the server's 10 s timeouts (twice, for a request that waits for a pool slot first).
 		expect(slowestFailure).toBeLessThan(25_000);
@@ -83,8 +99,8 @@ describe("a silent connection", () => {
 		}
 		expect(lost).toBe(0);
 		recordFigure({
-			scenario: "silent connection (11 s, sockets open, bytes lost)",
-			result: `${outcomes.length} requests, ${duringSilence.length} started during the silence; ${failed.length} failed with 503, slowest answer ${seconds(slowestFailure)} (bound: 10 s query/connect timeout); healthy ${seconds(healthyAt - restoredAt)} after the network came back, then ${afterRecovery.length} requests all 200`,
+			scenario: "silent connection (13 s, sockets open, bytes lost)",
+			result: `${outcomes.length} requests, ${duringSilence.length} started during the silence; ${failed.length} failed with 503, slowest answer ${seconds(slowestFailure)} (bound: 10 s query/connect timeout); a JWT profile read 503 in ${seconds(jwt.endedAt - silentAt)}; healthy ${seconds(healthyAt - restoredAt)} after the network came back, then ${afterRecovery.length} requests all 200`,
 			lost,
 		});
 	});
