@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { describeUrl } from "./describe-url.js";
 import { startEmbeddedPostgres } from "./embedded.js";
 import { createKysely } from "./kysely.js";
-import { Client, POOL_WAIT_MS, RetryingPool, createPostgresPool } from "./pool.js";
+import { Client, POOL_WAIT_MS, RetryingPool, SERVER_QUERY_TIMEOUT_MS, createPostgresPool } from "./pool.js";
 
 export interface Database {
 	pool: RetryingPool;
@@ -22,7 +22,7 @@ export interface DatabaseOptions {
 
 export async function openDatabase({ databaseUrl, dataDir, onIdleError }: DatabaseOptions): Promise<Database> {
 	if (databaseUrl) {
-		const pool = createPostgresPool(databaseUrl, onIdleError);
+		const pool = createPostgresPool(databaseUrl, onIdleError, { queryTimeoutMs: SERVER_QUERY_TIMEOUT_MS });
 		return withKysely(pool, describeUrl(databaseUrl), () => pool.end());
 	}
 	const embedded = await startEmbeddedPostgres(dataDir);

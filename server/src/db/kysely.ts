@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { Kysely, PostgresDialect, type Transaction, type TransactionBuilder } from "kysely";
 import type pg from "pg";
+import { reconnectingPool } from "./reconnecting-pool.js";
 
 const currentTransaction = new AsyncLocalStorage<Transaction<any>>();
 
@@ -21,7 +22,7 @@ class TrackedKysely extends Kysely<any> {
 }
 
 export function createKysely(pool: pg.Pool): Kysely<any> {
-	return new TrackedKysely({ dialect: new PostgresDialect({ pool }) });
+	return new TrackedKysely({ dialect: new PostgresDialect({ pool: reconnectingPool(pool) }) });
 }
 
 /** The Better Auth transaction this code runs inside, if any. */

@@ -5,7 +5,13 @@ import type pg from "pg";
 import { PROFILE_TABLE_SQL } from "../profile/profile-store.js";
 
 /** Any constant shared by every instance: it names the lock, nothing more. */
-const MIGRATION_LOCK = 7_414_510_221;
+export const MIGRATION_LOCK = 7_414_510_221;
+
+/**
+ * Waiting for another instance's migration, or building an index on a big table, may take
+ * longer than the pool's query timeout (meant for requests); these statements get their own.
+ */
+const SLOW_STATEMENT_TIMEOUT_MS = 10 * 60_000;
 
 export interface MigrationResult {
 	/** Tables and columns that did not exist before, e.g. `user`, `rateLimit.key`. */
@@ -22,7 +28,8 @@ export async function migrate(pool: pg.Pool, authOptions: BetterAuthOptions): Pr
 	const client = await pool.connect();
 	try {
 		await client.query("BEGIN");
-		await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+		const slow = (text: string, values?: unknown[]) => client.query({ text, values, query_timeout: SLOW_STATEMENT_TIMEOUT_MS } as pg.QueryConfig);
+		await slow("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
 		// Plan on the locked connection: it sees what an instance before us committed, and the
 		// embedded database has only this one connection.
 		const plan = await getMigrations({ ...authOptions, database: { db: onClient(client), type: "postgres" } });
@@ -31,7 +38,7 @@ export async function migrate(pool: pg.Pool, authOptions: BetterAuthOptions): Pr
 			...plan.toBeAdded.flatMap((table) => Object.keys(table.fields).map((field) => `${table.table}.${field}`)),
 			...plan.toBeAddedIndexes.map((index) => index.name),
 		];
-		if (changes.length > 0) await client.query(await plan.compileMigrations());
+		if (changes.length > 0) await slow(await plan.compileMigrations());
 		await client.query(PROFILE_TABLE_SQL);
 		// Better Auth signs with the newest key of *any* algorithm when none matches the configured
 		// one; retire keys of another algorithm so every token is RS256 (they stay in the JWKS

@@ -17,6 +17,14 @@ export function isTransientDatabaseError(error: unknown): boolean {
 }
 
 /**
+ * The connection died under the query (it was killed, reset or closed): another connection may
+ * well work at once. Timeouts are not this: trying again would only wait again.
+ */
+export function isConnectionLost(error: unknown): boolean {
+	return isTransientDatabaseError(error) && !/timeout|ETIMEDOUT/i.test(`${(error as Error).message} ${(error as { code?: unknown }).code}`);
+}
+
+/**
  * Every pooled connection stayed busy for as long as a request may wait for one: the server is
  * overloaded. Worth a 503, not a retry (retrying would only queue the request again).
  */
@@ -31,16 +39,18 @@ export interface RetryOptions {
 	initialDelayMs?: number;
 	/** Called before each wait, e.g. to log. */
 	onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+	/** Which errors are worth another attempt. @default isTransientDatabaseError */
+	retryOn?: (error: unknown) => boolean;
 }
 
 /** Runs idempotent database work again, with exponential backoff, when it fails transiently. */
 export async function withRetry<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-	const { retries = 4, initialDelayMs = 200, onRetry } = options;
+	const { retries = 4, initialDelayMs = 200, onRetry, retryOn = isTransientDatabaseError } = options;
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await work();
 		} catch (error) {
-			if (attempt > retries || !isTransientDatabaseError(error)) throw error;
+			if (attempt > retries || !retryOn(error)) throw error;
 			const delayMs = initialDelayMs * 2 ** (attempt - 1);
 			onRetry?.(error, attempt, delayMs);
 			await new Promise((resolve) => setTimeout(resolve, delayMs));

@@ -1,14 +1,16 @@
 import { getRequest, setResponse } from "better-call/node";
 import type { Request as ExpressRequest, RequestHandler } from "express";
 import type { Auth } from "../auth/create-auth.js";
+import { transientDatabaseErrorSeen } from "../db/database-errors.js";
 import { BODY_LIMIT_BYTES, tooLarge } from "./http-error.js";
 import { readBody } from "./read-body.js";
 
 /**
  * Better Auth's handler for Express, like `toNodeHandler` but with a body limit that holds for
  * chunked bodies too (the stock one reads any size, and better-call's own limit reads a refused
- * body to its end), the public origin as the request's base instead of the Host header, and
- * `{ code, message }` for every error answer. Mount it before any body parser.
+ * body to its end), the public origin as the request's base instead of the Host header,
+ * `{ code, message }` for every error answer, and 503 for database outages Better Auth caught.
+ * Mount it before any body parser.
  */
 export function authHandler(auth: Auth, baseURL: string): RequestHandler {
 	return async (req, res, next) => {
@@ -24,6 +26,14 @@ export function authHandler(auth: Auth, baseURL: string): RequestHandler {
 			// Bytes, not a string: a string body would gain a text/plain type the client never sent.
 			if (body?.length) request = new Request(request, { body: new Uint8Array(body), duplex: "half" } as RequestInit);
 			const response = await auth.handler(request);
+			// Better Auth catches some database errors and answers on its own: 500 "Failed to get
+			// session", or 401 where a session was needed and could not be read. When the database
+			// failed during this request, a failure is its fault: let the error handler say 503.
+			const outage = response.status >= 400 && response.status !== 429 ? transientDatabaseErrorSeen() : undefined;
+			if (outage) {
+				await response.body?.cancel();
+				return next(outage);
+			}
 			await setResponse(res, await explainError(req, response));
 		} catch (error) {
 			next(error);

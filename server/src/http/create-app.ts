@@ -5,6 +5,7 @@ import type { Auth } from "../auth/create-auth.js";
 import { createJwtVerifier } from "../auth/jwt-verifier.js";
 import { requireAuth } from "../auth/require-auth.js";
 import type { Config } from "../config.js";
+import { withDatabaseErrorScope } from "../db/database-errors.js";
 import type { DevOutbox } from "../email/dev-outbox.js";
 import type { Logger } from "../logger.js";
 import { profileRoutes } from "../profile/profile-routes.js";
@@ -41,6 +42,8 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	app.disable("x-powered-by");
 	app.set("etag", false); // API answers are no-store; hashing each body buys nothing
 	app.set("trust proxy", config.trustProxy);
+	// Each request remembers a database outage it ran into, even one a library caught (http-error.ts).
+	app.use((_req, _res, next) => withDatabaseErrorScope(next));
 	// Over https (TLS usually ends at a proxy in front), browsers are told to never try plain http.
 	const hsts = config.baseURL.startsWith("https://");
 	app.use((_req, res, next) => {

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import { transientDatabaseErrorSeen } from "../db/database-errors.js";
 import { isPoolExhausted, isTransientDatabaseError } from "../db/transient.js";
 import type { Logger } from "../logger.js";
 
@@ -45,8 +46,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 			log.warn(`${req.method} ${req.path}: every database connection stayed busy; answering 503`);
 			return sendError(res, 503, "SERVER_BUSY", "The server is too busy right now; try again in a few seconds.");
 		}
-		if (isTransientDatabaseError(error)) {
-			log.warn(`${req.method} ${req.path}: database unavailable (${(error as Error).message})`);
+		// Also when the error is Better Auth's own 500 for a database error it caught (requireAuth's getSession).
+		const outage = isTransientDatabaseError(error) ? error : transientDatabaseErrorSeen();
+		if (outage) {
+			log.warn(`${req.method} ${req.path}: database unavailable (${(outage as Error).message})`);
 			return sendError(res, 503, "DATABASE_UNAVAILABLE", "The database is not reachable right now; try again in a few seconds.");
 		}
 		log.error(`${req.method} ${req.path} failed`, error);

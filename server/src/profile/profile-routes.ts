@@ -1,9 +1,15 @@
 import { Router, type RequestHandler } from "express";
 import type pg from "pg";
-import { withRetry } from "../db/transient.js";
+import { type RetryOptions, isConnectionLost, withRetry } from "../db/transient.js";
 import { HttpError } from "../http/http-error.js";
 import { parseProfile } from "./profile-fields.js";
 import { onPool, readProfile, writeProfile } from "./profile-store.js";
+
+/**
+ * Retried when the connection died under the statement, not after a timeout: each attempt
+ * would wait the whole query timeout again, keeping the user waiting for a minute.
+ */
+const RETRY: RetryOptions = { retryOn: isConnectionLost };
 
 /** `GET` and `PUT /api/profile` for the signed-in user (`requireAuth` runs first). */
 export function profileRoutes(pool: pg.Pool, requireAuth: RequestHandler): Router {
@@ -11,7 +17,7 @@ export function profileRoutes(pool: pg.Pool, requireAuth: RequestHandler): Route
 	return Router()
 		.use(requireAuth)
 		.get("/", async (req, res) => {
-			res.json(await withRetry(() => readProfile(run, req.auth!.id)));
+			res.json(await withRetry(() => readProfile(run, req.auth!.id), RETRY));
 		})
 		.put("/", async (req, res) => {
 			if (!req.is("application/json")) {
@@ -24,7 +30,7 @@ export function profileRoutes(pool: pg.Pool, requireAuth: RequestHandler): Route
 			}
 			// Replacing the whole answer set is idempotent, so a transient failure may be retried.
 			try {
-				res.json(await withRetry(() => writeProfile(run, req.auth!.id, result.profile)));
+				res.json(await withRetry(() => writeProfile(run, req.auth!.id, result.profile), RETRY));
 			} catch (error) {
 				// A JWT outlives its user: the row it points at is gone.
 				if ((error as { code?: string }).code === "23503") {
