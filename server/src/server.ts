@@ -8,6 +8,7 @@ import { isTransientDatabaseError } from "./db/transient.js";
 import { type DevOutbox, devOutbox } from "./email/dev-outbox.js";
 import { type Mailer, type MailTransport, createMailer } from "./email/mailer.js";
 import { smtpTransport } from "./email/smtp-transport.js";
+import { answerUnparsableRequest } from "./http/client-error.js";
 import { createApp } from "./http/create-app.js";
 import { type Logger, describeError } from "./logger.js";
 
@@ -104,6 +105,7 @@ function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server
 	return new Promise((resolve, reject) => {
 		const server = app.listen(port, (error?: Error) => (error ? reject(error) : resolve(server)));
 		server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+		server.on("clientError", answerUnparsableRequest);
 	});
 }
 
