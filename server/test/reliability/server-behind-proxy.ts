@@ -28,13 +28,8 @@ export interface ServerBehindProxyOptions {
 	env?: Record<string, string>;
 }
 
-export async function startServerBehindProxy({ waitReady = true, beforeStart, env = {} }: ServerBehindProxyOptions = {}): Promise<ServerBehindProxy> {
-	const db = await createTestDatabase();
-	const target = new URL(db.url);
-	const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
-	await beforeStart?.(proxy);
-	const admin = new pg.Client({ connectionString: db.url });
-	await admin.connect();
+/** The real entry point in its own process on `databaseUrl`, with the test secret, a free port and a data dir of its own. */
+export async function spawnServerOn(databaseUrl: string, env: Record<string, string> = {}) {
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-reliability-"));
 	const server = spawnServer({
@@ -43,15 +38,26 @@ export async function startServerBehindProxy({ waitReady = true, beforeStart, en
 		DATA_DIR: dataDir,
 		BETTER_AUTH_SECRET: TEST_SECRET,
 		TRUST_PROXY: "loopback",
-		DATABASE_URL: proxy.urlFor(db.url),
+		DATABASE_URL: databaseUrl,
 		...env,
 	});
+	return { server, baseURL: `http://localhost:${port}`, dataDir };
+}
+
+export async function startServerBehindProxy({ waitReady = true, beforeStart, env = {} }: ServerBehindProxyOptions = {}): Promise<ServerBehindProxy> {
+	const db = await createTestDatabase();
+	const target = new URL(db.url);
+	const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
+	await beforeStart?.(proxy);
+	const admin = new pg.Client({ connectionString: db.url });
+	await admin.connect();
+	const { server, baseURL, dataDir } = await spawnServerOn(proxy.urlFor(db.url), env);
 	if (waitReady) await waitForOutput(server, /ready:/);
 	return {
 		db,
 		proxy,
 		server,
-		baseURL: `http://localhost:${port}`,
+		baseURL,
 		admin,
 		async terminateBackends() {
 			const { rows } = await admin.query(

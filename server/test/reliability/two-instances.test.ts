@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATION_LOCK } from "../../src/db/migrate.js";
 import { type TestDatabase, createTestDatabase } from "../support/postgres.js";
-import { type ServerProcess, spawnServer, waitForOutput } from "../support/server-process.js";
+import { type ServerProcess, waitForOutput } from "../support/server-process.js";
 import { TestClient, uniqueIp } from "../support/test-client.js";
-import { TEST_SECRET, freePort } from "../support/test-server.js";
 import { recordFigure } from "./figures.js";
 import { waitUntil } from "./load.js";
+import { spawnServerOn } from "./server-behind-proxy.js";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -30,19 +28,7 @@ describe("two server instances on one database", () => {
 
 	beforeAll(async () => {
 		db = await createTestDatabase();
-		const spawn = async (name: string): Promise<Instance> => {
-			const port = await freePort();
-			const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-two-"));
-			const server = spawnServer({
-				NODE_ENV: "test",
-				PORT: String(port),
-				DATA_DIR: dataDir,
-				BETTER_AUTH_SECRET: TEST_SECRET,
-				TRUST_PROXY: "loopback",
-				DATABASE_URL: db.url,
-			});
-			return { name, server, baseURL: `http://localhost:${port}`, dataDir };
-		};
+		const spawn = async (name: string): Promise<Instance> => ({ name, ...(await spawnServerOn(db.url)) });
 		// Both at the same moment, on an empty database. The test holds the migration lock until
 		// both are waiting for it, so they really do race for it.
 		const holder = new pg.Client({ connectionString: db.url });
