@@ -1,5 +1,5 @@
 import { getRequest, setResponse } from "better-call/node";
-import type { Request as ExpressRequest, RequestHandler } from "express";
+import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction, RequestHandler } from "express";
 import type { Auth } from "../auth/create-auth.js";
 import { transientDatabaseErrorSeen } from "../db/database-errors.js";
 import { BODY_LIMIT_BYTES, tooLarge } from "./http-error.js";
@@ -25,20 +25,45 @@ export function authHandler(auth: Auth, baseURL: string): RequestHandler {
 			let request = getRequest({ base: baseURL, request: req });
 			// Bytes, not a string: a string body would gain a text/plain type the client never sent.
 			if (body?.length) request = new Request(request, { body: new Uint8Array(body), duplex: "half" } as RequestInit);
-			const response = await auth.handler(request);
-			// Better Auth catches some database errors and answers on its own: 500 "Failed to get
-			// session", or 401 where a session was needed and could not be read. When the database
-			// failed during this request, a failure is its fault: let the error handler say 503.
-			const outage = response.status >= 400 && response.status !== 429 ? transientDatabaseErrorSeen() : undefined;
-			if (outage) {
-				await response.body?.cancel();
-				return next(outage);
-			}
-			await setResponse(res, await explainError(req, response));
+			await answer(req, res, next, await auth.handler(request));
 		} catch (error) {
 			next(error);
 		}
 	};
+}
+
+/**
+ * `get-session`, the call every page makes, straight to its endpoint. Better Auth's handler
+ * builds its whole router (every endpoint, every route) for each request it serves: a tenth of
+ * the CPU of a session check. Called directly, the endpoint still runs its plugins' hooks
+ * (bearer tokens, cookie refresh) and answers with the same Response. Get-session has no rate
+ * limit and no origin check to skip (create-auth.ts; origins are checked on state changes only).
+ */
+export function sessionHandler(auth: Auth): RequestHandler {
+	return async (req, res, next) => {
+		try {
+			const headers = new Headers();
+			for (const [name, value] of Object.entries(req.headers)) {
+				if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+			}
+			const response = await auth.api.getSession({ headers, query: req.query as Record<string, string>, asResponse: true });
+			await answer(req, res, next, response);
+		} catch (error) {
+			next(error);
+		}
+	};
+}
+
+async function answer(req: ExpressRequest, res: ExpressResponse, next: NextFunction, response: Response) {
+	// Better Auth catches some database errors and answers on its own: 500 "Failed to get
+	// session", or 401 where a session was needed and could not be read. When the database
+	// failed during this request, a failure is its fault: let the error handler say 503.
+	const outage = response.status >= 400 && response.status !== 429 ? transientDatabaseErrorSeen() : undefined;
+	if (outage) {
+		await response.body?.cancel();
+		return next(outage);
+	}
+	await setResponse(res, await explainError(req, response));
 }
 
 function carriesBody(req: ExpressRequest): boolean {

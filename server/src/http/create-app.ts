@@ -9,7 +9,7 @@ import { withDatabaseErrorScope } from "../db/database-errors.js";
 import type { DevOutbox } from "../email/dev-outbox.js";
 import type { Logger } from "../logger.js";
 import { profileRoutes } from "../profile/profile-routes.js";
-import { authHandler } from "./auth-handler.js";
+import { authHandler, sessionHandler } from "./auth-handler.js";
 import { clientIp } from "./client-ip.js";
 import { health } from "./health.js";
 import { jsonBody } from "./json-body.js";
@@ -69,6 +69,7 @@ export function createApp({ config, auth, pool, log, notReadyReason = () => unde
 	}, originGuard(trustedOrigins));
 	app.use("/api/auth", clientIp(config.clientIpHeader));
 	app.use(HASHING_ROUTES, passwordGate());
+	app.get("/api/auth/get-session", sessionHandler(auth));
 	app.all("/api/auth/*splat", authHandler(auth, config.baseURL));
 
 	app.use(jsonBody());
