@@ -38,6 +38,8 @@ export function authHandler(auth: Auth, baseURL: string): RequestHandler {
  * the CPU of a session check. Called directly, the endpoint still runs its plugins' hooks
  * (bearer tokens, cookie refresh) and answers with the same Response. Get-session has no rate
  * limit and no origin check to skip (create-auth.ts; origins are checked on state changes only).
+ * What this skips is the router's onRequest/onResponse: revisit it if a plugin with those hooks,
+ * or `disabledPaths`, is ever added.
  */
 export function sessionHandler(auth: Auth): RequestHandler {
 	return async (req, res, next) => {
