@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import type pg from "pg";
-import { isConnectionLost } from "../db/transient.js";
+import { isConnectionLost, withRetry } from "../db/transient.js";
 import { sendError } from "./http-error.js";
 
 /** 200 when the database answers within 3 s, 503 with the reason when it does not. */
@@ -10,9 +10,8 @@ export function health(pool: pg.Pool, notReadyReason: () => string | undefined):
 		const reason = notReadyReason();
 		if (reason) return sendError(res, 503, "NOT_READY", reason);
 		try {
-			const ping = (): Promise<unknown> => pool.query({ text: "SELECT 1", query_timeout: 3000 } as never);
-			// A pooled connection that died since its last use says nothing about the database now.
-			await ping().catch((error: unknown) => (isConnectionLost(error) ? ping() : Promise.reject(error)));
+			// A pooled connection that died since its last use says nothing about the database now: one more try.
+			await withRetry(() => pool.query({ text: "SELECT 1", query_timeout: 3000 } as never), { retries: 1, initialDelayMs: 0, retryOn: isConnectionLost });
 			res.json({ status: "ok", database: "ok" });
 		} catch (error) {
 			sendError(res, 503, "DATABASE_UNAVAILABLE", `The database does not answer: ${(error as Error).message}`);
