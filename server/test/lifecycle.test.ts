@@ -8,20 +8,12 @@ import { loadConfig } from "../src/config.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrate } from "../src/db/migrate.js";
 import { createConsoleLogger } from "../src/logger.js";
-import { type NeonTestDatabase, createNeonTestDatabase } from "./support/neon-database.js";
-import { type TestDatabase, createTestDatabase } from "./support/postgres.js";
+import { createNeonTestDatabase } from "./support/neon-database.js";
+import type { TestDatabase } from "./support/postgres.js";
 import { spawnServer, waitForOutput } from "./support/server-process.js";
 import { TEST_SECRET, URL_BACKENDS, createDatabase, freePort } from "./support/test-server.js";
 
 describe("starting and stopping the server process", () => {
-	let db: TestDatabase;
-	beforeAll(async () => {
-		db = await createTestDatabase();
-	});
-	afterAll(async () => {
-		await db?.drop();
-	});
-
 	it("stops at once on a bad setting, with one line that names it and no stack trace", async () => {
 		const server = spawnServer({ PORT: "eighty", DATA_DIR: mkdtempSync(join(tmpdir(), "gh-")) });
 		expect(await server.exited).toBe(1);
@@ -30,7 +22,8 @@ describe("starting and stopping the server process", () => {
 	});
 
 	it("refuses to start in production without a secret", async () => {
-		const server = spawnServer({ NODE_ENV: "production", DATABASE_URL: db.url });
+		// It must stop before it ever connects: the database named here doesn't exist.
+		const server = spawnServer({ NODE_ENV: "production", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/unused" });
 		expect(await server.exited).toBe(1);
 		expect(server.output()).toMatch(/BETTER_AUTH_SECRET is not set; production needs a stable secret/);
 	});
@@ -100,7 +93,7 @@ describe.each(URL_BACKENDS)("the server process on %s", (backend) => {
 });
 
 describe("a Neon URL as the dashboard gives it (sslmode=require&channel_binding=require)", () => {
-	let db: NeonTestDatabase;
+	let db: TestDatabase;
 	let dashboardUrl: string;
 	beforeAll(async () => {
 		db = await createNeonTestDatabase();

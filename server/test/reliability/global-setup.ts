@@ -24,7 +24,7 @@ export default function setup(project: TestProject) {
 	};
 }
 
-export function formatTable(figures: Figure[]): string {
+function formatTable(figures: Figure[]): string {
 	const rows = [["scenario", "result", "lost"], ...figures.map((f) => [f.scenario, f.result, f.lost === undefined ? "" : `lost: ${f.lost}`])];
 	const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
 	const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;

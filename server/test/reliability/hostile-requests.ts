@@ -59,7 +59,7 @@ const BODY_ROUTES = [
 
 const LIMIT = 64 * 1024;
 
-export const UNICODE_EDGES = [
+const UNICODE_EDGES = [
 	"\ud800", // lone high surrogate
 	"\udfff", // lone low surrogate
 	"a\ud83dz", // half an emoji
@@ -80,7 +80,7 @@ export const UNICODE_EDGES = [
 	"Ａｄａ＠ｅｘａｍｐｌｅ．ｃｏｍ",
 ];
 
-export const SQL_LOOKING = [
+const SQL_LOOKING = [
 	"' OR 1=1 --",
 	"' OR '1'='1",
 	`"; DROP TABLE "user"; --`,

@@ -30,18 +30,8 @@ export async function sendJson(
 	body?: unknown,
 	headers: Record<string, string> = {},
 ): Promise<Answer> {
-	const response = await client.fetch(new URL(path, client.baseURL), {
-		method,
-		signal,
-		headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	let parsed: unknown = text;
-	try {
-		parsed = text ? JSON.parse(text) : null;
-	} catch {}
-	return { status: response.status, body: parsed };
+	const { status, body: answer } = await client.request(method, path, body, headers, { signal });
+	return { status, body: answer };
 }
 
 export interface Load {

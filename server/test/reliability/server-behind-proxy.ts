@@ -3,13 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { type FaultProxy, startFaultProxy } from "../support/fault-proxy.js";
-import { type TestDatabase, createTestDatabase } from "../support/postgres.js";
+import { createTestDatabase } from "../support/postgres.js";
 import { type ServerProcess, spawnServer, waitForOutput } from "../support/server-process.js";
 import { TEST_SECRET, freePort } from "../support/test-server.js";
 
 /** The real server in its own process (so a crash shows), on a fresh database reached through a fault proxy. */
 export interface ServerBehindProxy {
-	db: TestDatabase;
 	proxy: FaultProxy;
 	server: ServerProcess;
 	baseURL: string;
@@ -25,7 +24,6 @@ export interface ServerBehindProxyOptions {
 	waitReady?: boolean;
 	/** Applied to the proxy before the server starts (e.g. `proxy.refuse()`). */
 	beforeStart?: (proxy: FaultProxy) => Promise<void> | void;
-	env?: Record<string, string>;
 }
 
 /** The real entry point in its own process on `databaseUrl`, with the test secret, a free port and a data dir of its own. */
@@ -44,17 +42,16 @@ export async function spawnServerOn(databaseUrl: string, env: Record<string, str
 	return { server, baseURL: `http://localhost:${port}`, dataDir };
 }
 
-export async function startServerBehindProxy({ waitReady = true, beforeStart, env = {} }: ServerBehindProxyOptions = {}): Promise<ServerBehindProxy> {
+export async function startServerBehindProxy({ waitReady = true, beforeStart }: ServerBehindProxyOptions = {}): Promise<ServerBehindProxy> {
 	const db = await createTestDatabase();
 	const target = new URL(db.url);
 	const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
 	await beforeStart?.(proxy);
 	const admin = new pg.Client({ connectionString: db.url });
 	await admin.connect();
-	const { server, baseURL, dataDir } = await spawnServerOn(proxy.urlFor(db.url), env);
+	const { server, baseURL, dataDir } = await spawnServerOn(proxy.urlFor(db.url));
 	if (waitReady) await waitForOutput(server, /ready:/);
 	return {
-		db,
 		proxy,
 		server,
 		baseURL,

@@ -7,8 +7,6 @@ import { type Server, type Socket, connect, createServer } from "node:net";
  * connection refused). `restore` undoes them all.
  */
 export interface FaultProxy {
-	/** The port the proxy listens on, on 127.0.0.1. */
-	port: number;
 	/** `databaseUrl` with its host and port replaced by the proxy's. */
 	urlFor(databaseUrl: string): string;
 	/** Connections currently open through the proxy. */
@@ -107,9 +105,6 @@ export async function startFaultProxy(target: { host: string; port: number }): P
 
 	await listen(0);
 	return {
-		get port() {
-			return port;
-		},
 		urlFor(databaseUrl) {
 			const url = new URL(databaseUrl);
 			url.hostname = "127.0.0.1";
@@ -130,8 +125,6 @@ export async function startFaultProxy(target: { host: string; port: number }): P
 			silent = false;
 			if (!server) await listen(port);
 		},
-		async close() {
-			await stopListening();
-		},
+		close: stopListening,
 	};
 }

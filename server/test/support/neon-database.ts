@@ -5,18 +5,12 @@ import { inject } from "vitest";
 import type { NeonUrls } from "./neon-global-setup.js";
 import type { TestDatabase } from "./postgres.js";
 
-export interface NeonTestDatabase extends TestDatabase {
-	/** Through PgBouncer in transaction mode, over TLS: the URL the server is given. */
-	url: string;
-	/** Straight to PostgreSQL over TLS, for what a pooler cannot do. */
-	directUrl: string;
-}
-
 /**
  * A fresh database on the Neon-like server started by `neon-global-setup.ts`, owned by the
- * (non-superuser) Neon role as on Neon, and reachable pooled; dropped by `drop()`.
+ * (non-superuser) Neon role as on Neon; its `url` goes through PgBouncer in transaction mode,
+ * over TLS (what the server is given). Dropped by `drop()`.
  */
-export async function createNeonTestDatabase(): Promise<NeonTestDatabase> {
+export async function createNeonTestDatabase(): Promise<TestDatabase> {
 	const { directUrl, pooledUrl }: NeonUrls = inject("neon");
 	const name = `gatehouse_test_${randomBytes(6).toString("hex")}`;
 	await onDirect(directUrl, `CREATE DATABASE ${name}`);
@@ -27,7 +21,6 @@ export async function createNeonTestDatabase(): Promise<NeonTestDatabase> {
 	};
 	return {
 		url: withName(pooledUrl),
-		directUrl: withName(directUrl),
 		drop: () => onDirect(directUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
 	};
 }

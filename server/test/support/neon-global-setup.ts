@@ -16,9 +16,22 @@ declare module "vitest" {
 	}
 }
 
-/** One Neon-like database server for the whole run; each test file makes its own database on it. */
+/**
+ * One Neon-like database server for the whole run, shared by every project that lists this setup
+ * (Vitest runs each project's global setup separately, in one process): each test file makes its
+ * own database on it. Started by the first project, stopped when the last one is done.
+ */
+const shared = globalThis as { gatehouseNeon?: { started: ReturnType<typeof startNeonLike>; users: number } };
+
 export default async function setup(project: TestProject) {
-	const neon = await startNeonLike();
+	shared.gatehouseNeon ??= { started: startNeonLike(), users: 0 };
+	const state = shared.gatehouseNeon;
+	state.users++;
+	const neon = await state.started;
 	project.provide("neon", { directUrl: neon.directUrl, pooledUrl: neon.pooledUrl, caFile: neon.caFile });
-	return () => neon.stop();
+	return async () => {
+		if (--state.users > 0) return;
+		shared.gatehouseNeon = undefined;
+		await neon.stop();
+	};
 }

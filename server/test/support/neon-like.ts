@@ -23,7 +23,7 @@ export interface NeonLike {
 }
 
 /** The role and database Neon creates for a new project; the role owns the database but is no superuser. */
-export const NEON_ROLE = "neondb_owner";
+const NEON_ROLE = "neondb_owner";
 const NEON_DATABASE = "neondb";
 /** Neon's own superuser is not given to customers: here it only creates the role above. */
 const ADMIN_ROLE = "cloud_admin";

@@ -55,8 +55,10 @@ export class TestClient {
 		return response;
 	};
 
-	async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
+	/** `init` adds fetch options (an abort `signal`, say). */
+	async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, init: RequestInit = {}): Promise<JsonResponse<T>> {
 		const response = await this.fetch(new URL(path, this.baseURL), {
+			...init,
 			method,
 			headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
 			body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
