@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 import { createTestDatabase } from "./support/postgres.js";
-import { spawnServer, waitForOutput } from "./support/server-process.js";
+import { spawnTestServer, waitForOutput } from "./support/server-process.js";
 import { startSmtpSink } from "./support/smtp-sink.js";
 import { TestClient } from "./support/test-client.js";
-import { TEST_SECRET, TRUSTED_ORIGIN, type TestServer, freePort, startTestServer } from "./support/test-server.js";
+import { TEST_SECRET, TRUSTED_ORIGIN, type TestServer, startTestServer } from "./support/test-server.js";
 
 const UNTRUSTED_ORIGIN = "https://evil.example";
 const PASSWORD = "correct horse battery";
@@ -213,19 +213,11 @@ describe("sign-in rate limit per client address", () => {
 
 describe("the server's log", () => {
 	it("never holds a password, the secret, a session token, a JWT or a reset token", async () => {
-		const [database, smtp, port] = await Promise.all([createTestDatabase(), startSmtpSink(), freePort()]);
-		const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-log-"));
-		const baseURL = `http://localhost:${port}`;
+		const [database, smtp] = await Promise.all([createTestDatabase(), startSmtpSink()]);
 		// The real entry point, so every line it writes (ours, Better Auth's, any library's) is captured.
-		const server = spawnServer({
+		const { server, baseURL, stop } = await spawnTestServer(database.url, {
 			NODE_ENV: "development",
-			PORT: String(port),
-			DATA_DIR: dataDir,
-			DATABASE_URL: database.url,
-			BETTER_AUTH_SECRET: TEST_SECRET,
-			BETTER_AUTH_URL: baseURL,
 			TRUSTED_ORIGINS: TRUSTED_ORIGIN,
-			TRUST_PROXY: "loopback",
 			SMTP_URL: smtp.url,
 		});
 		try {
@@ -287,10 +279,8 @@ describe("the server's log", () => {
 			// Clients' mistakes are not errors an operator must chase.
 			expect(log.split("\n").filter((line) => line.startsWith("[gatehouse] error"))).toEqual([]);
 		} finally {
-			server.child.kill("SIGKILL");
-			await server.exited;
+			await stop();
 			await Promise.all([database.drop(), smtp.close()]);
-			rmSync(dataDir, { recursive: true, force: true });
 		}
 	});
 });

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
 import { type FaultProxy, startFaultProxy } from "../support/fault-proxy.js";
 import { createTestDatabase } from "../support/postgres.js";
-import { type ServerProcess, spawnServer, waitForOutput } from "../support/server-process.js";
-import { TEST_SECRET, freePort } from "../support/test-server.js";
+import { type ServerProcess, spawnTestServer, waitForOutput } from "../support/server-process.js";
 
 /** The real server in its own process (so a crash shows), on a fresh database reached through a fault proxy. */
 export interface ServerBehindProxy {
@@ -26,22 +22,6 @@ export interface ServerBehindProxyOptions {
 	beforeStart?: (proxy: FaultProxy) => Promise<void> | void;
 }
 
-/** The real entry point in its own process on `databaseUrl`, with the test secret, a free port and a data dir of its own. */
-export async function spawnServerOn(databaseUrl: string, env: Record<string, string> = {}) {
-	const port = await freePort();
-	const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-reliability-"));
-	const server = spawnServer({
-		NODE_ENV: "test",
-		PORT: String(port),
-		DATA_DIR: dataDir,
-		BETTER_AUTH_SECRET: TEST_SECRET,
-		TRUST_PROXY: "loopback",
-		DATABASE_URL: databaseUrl,
-		...env,
-	});
-	return { server, baseURL: `http://localhost:${port}`, dataDir };
-}
-
 export async function startServerBehindProxy({ waitReady = true, beforeStart }: ServerBehindProxyOptions = {}): Promise<ServerBehindProxy> {
 	const db = await createTestDatabase();
 	const target = new URL(db.url);
@@ -49,7 +29,7 @@ export async function startServerBehindProxy({ waitReady = true, beforeStart }: 
 	await beforeStart?.(proxy);
 	const admin = new pg.Client({ connectionString: db.url });
 	await admin.connect();
-	const { server, baseURL, dataDir } = await spawnServerOn(proxy.urlFor(db.url));
+	const { server, baseURL, stop } = await spawnTestServer(proxy.urlFor(db.url));
 	if (waitReady) await waitForOutput(server, /ready:/);
 	return {
 		proxy,
@@ -64,17 +44,10 @@ export async function startServerBehindProxy({ waitReady = true, beforeStart }: 
 			return rows.filter((row) => row.killed).length;
 		},
 		async close() {
-			if (server.child.exitCode === null) {
-				server.child.kill("SIGTERM");
-				// A server that can't finish within its 10 s grace is stuck: don't let it hold the run.
-				const stuck = setTimeout(() => server.child.kill("SIGKILL"), 15_000);
-				await server.exited;
-				clearTimeout(stuck);
-			}
+			await stop();
 			await proxy.close();
 			await admin.end();
 			await db.drop();
-			rmSync(dataDir, { recursive: true, force: true });
 		},
 	};
 }

@@ -1,21 +1,16 @@
-import { rmSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATION_LOCK } from "../../src/db/migrate.js";
 import { type TestDatabase, createTestDatabase } from "../support/postgres.js";
-import { type ServerProcess, waitForOutput } from "../support/server-process.js";
+import { type SpawnedTestServer, spawnTestServer, waitForOutput } from "../support/server-process.js";
 import { TestClient, uniqueIp } from "../support/test-client.js";
 import { recordFigure } from "./figures.js";
 import { waitUntil } from "./load.js";
-import { spawnServerOn } from "./server-behind-proxy.js";
 
 const PASSWORD = "correct horse battery staple";
 
-interface Instance {
+interface Instance extends SpawnedTestServer {
 	name: string;
-	server: ServerProcess;
-	baseURL: string;
-	dataDir: string;
 }
 
 /** Two server processes behind one load balancer, sharing one database (and one secret). */
@@ -28,7 +23,7 @@ describe("two server instances on one database", () => {
 
 	beforeAll(async () => {
 		db = await createTestDatabase();
-		const spawn = async (name: string): Promise<Instance> => ({ name, ...(await spawnServerOn(db.url)) });
+		const spawn = async (name: string): Promise<Instance> => ({ name, ...(await spawnTestServer(db.url)) });
 		// Both at the same moment, on an empty database. The test holds the migration lock until
 		// both are waiting for it, so they really do race for it.
 		const holder = new pg.Client({ connectionString: db.url });
@@ -51,12 +46,7 @@ describe("two server instances on one database", () => {
 		startedIn = Date.now() - startedAt;
 	});
 	afterAll(async () => {
-		for (const instance of [a, b]) {
-			if (!instance) continue;
-			instance.server.child.kill("SIGTERM");
-			await instance.server.exited;
-			rmSync(instance.dataDir, { recursive: true, force: true });
-		}
+		for (const instance of [a, b]) await instance?.stop();
 		await db?.drop();
 	});
 

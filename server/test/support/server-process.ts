@@ -1,5 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port.js";
+import { TEST_SECRET } from "./test-server.js";
 
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -30,4 +35,40 @@ export async function waitForOutput(server: ServerProcess, pattern: RegExp, time
 		if (server.child.exitCode !== null) throw new Error(`The server exited (${server.child.exitCode}):\n${server.output()}`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
+}
+
+export interface SpawnedTestServer {
+	server: ServerProcess;
+	baseURL: string;
+	/** SIGTERM (SIGKILL if it can't finish within its 10 s grace), then its data dir is removed. */
+	stop(): Promise<void>;
+}
+
+/** The real entry point in its own process on `databaseUrl`, with the test secret, a free port and a data dir of its own. */
+export async function spawnTestServer(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedTestServer> {
+	const port = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), "gatehouse-process-"));
+	const server = spawnServer({
+		NODE_ENV: "test",
+		PORT: String(port),
+		DATA_DIR: dataDir,
+		BETTER_AUTH_SECRET: TEST_SECRET,
+		TRUST_PROXY: "loopback",
+		DATABASE_URL: databaseUrl,
+		...env,
+	});
+	return {
+		server,
+		baseURL: `http://localhost:${port}`,
+		async stop() {
+			if (server.child.exitCode === null) {
+				server.child.kill("SIGTERM");
+				// A server that can't finish within its grace is stuck: don't let it hold the run.
+				const stuck = setTimeout(() => server.child.kill("SIGKILL"), 15_000);
+				await server.exited;
+				clearTimeout(stuck);
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		},
+	};
 }
