@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../support/test-client.js";
 import { recordFigure } from "./figures.js";
-import { seconds, waitUntil } from "./load.js";
+import { seconds, timed, waitUntil } from "./load.js";
 import { type ServerBehindProxy, startServerBehindProxy } from "./server-behind-proxy.js";
 
 const PASSWORD = "correct horse battery staple";
@@ -29,17 +29,13 @@ describe("a 3 s cold start", () => {
 		await waitUntil("the pool to notice its connections are gone", () => t.proxy.openConnections() === 0);
 		t.proxy.delayNewConnections(COLD_START_MS);
 
-		const timed = async (name: string, send: () => Promise<{ status: number; body: unknown }>) => {
-			const startedAt = Date.now();
-			const answer = await send();
-			return { name, status: answer.status, body: answer.body, ms: Date.now() - startedAt };
-		};
+		const named = async (name: string, send: () => Promise<{ status: number; body: unknown }>) => ({ name, ...(await timed(send)) });
 		const results = await Promise.all([
-			timed("get-session", () => user.request("GET", "/api/auth/get-session")),
-			timed("profile", () => user.request("GET", "/api/profile")),
-			timed("health", () => user.request("GET", "/health")),
-			timed("sign-in", () => new TestClient(t.baseURL).request("POST", "/api/auth/sign-in/email", { email: "cold@example.com", password: PASSWORD })),
-			timed("sign-up", () =>
+			named("get-session", () => user.request("GET", "/api/auth/get-session")),
+			named("profile", () => user.request("GET", "/api/profile")),
+			named("health", () => user.request("GET", "/health")),
+			named("sign-in", () => new TestClient(t.baseURL).request("POST", "/api/auth/sign-in/email", { email: "cold@example.com", password: PASSWORD })),
+			named("sign-up", () =>
 				new TestClient(t.baseURL).request("POST", "/api/auth/sign-up/email", { email: "woke@example.com", password: PASSWORD, name: "Woke" }),
 			),
 		]);
@@ -49,7 +45,7 @@ describe("a 3 s cold start", () => {
 		expect(results.find((r) => r.name === "get-session")!.body).toMatchObject({ user: { email: "cold@example.com" } });
 
 		// Once awake, the pool's connections are warm again.
-		const warm = await timed("get-session", () => user.request("GET", "/api/auth/get-session"));
+		const warm = await named("get-session", () => user.request("GET", "/api/auth/get-session"));
 		expect(warm.status).toBe(200);
 		const slowest = Math.max(...results.map((r) => r.ms));
 		const fastest = Math.min(...results.map((r) => r.ms));

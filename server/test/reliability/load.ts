@@ -87,3 +87,10 @@ export async function waitUntil(what: string, check: () => Promise<boolean> | bo
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** `send`'s answer, and how long it took in ms. */
+export async function timed<T extends object>(send: () => Promise<T>): Promise<T & { ms: number }> {
+	const startedAt = Date.now();
+	const answer = await send();
+	return { ...answer, ms: Date.now() - startedAt };
+}

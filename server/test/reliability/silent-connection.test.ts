@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../support/test-client.js";
 import { recordFigure } from "./figures.js";
@@ -106,4 +107,3 @@ describe("a silent connection", () => {
 	});
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

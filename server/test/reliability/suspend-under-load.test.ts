@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestClient, uniqueIp } from "../support/test-client.js";
+import { TestClient } from "../support/test-client.js";
 import { recordFigure } from "./figures.js";
 import { type LoadRequest, type Outcome, runLoad, seconds, sendJson } from "./load.js";
 import { type ServerBehindProxy, startServerBehindProxy } from "./server-behind-proxy.js";
@@ -49,7 +50,7 @@ describe("every backend connection killed under load", () => {
 					return { name: "profile", send: (signal) => sendJson(user.client, "GET", "/api/profile", signal) };
 				case 4: {
 					// A fresh client address each time: sign-in is limited to 10 a minute per address.
-					const fresh = new TestClient(t.baseURL, { ip: uniqueIp() });
+					const fresh = new TestClient(t.baseURL);
 					return {
 						name: "sign-in",
 						send: (signal) => sendJson(fresh, "POST", "/api/auth/sign-in/email", signal, { email: user.email, password: PASSWORD }),
@@ -149,4 +150,3 @@ function describeOutcomes(outcomes: Outcome[], failed: Outcome[], kills: Kill[])
 	].join("\n");
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
